@@ -1,0 +1,36 @@
+package report.dsl.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `report` command. Exit codes: 0 clean, 1 errors found, 2 usage error. */
+@Command(name = "report", mixinStandardHelpOptions = true, version = "report.dsl 0.1.0",
+		description = "检查与生成报告文件（.report）。", subcommands = { CheckCommand.class })
+public final class ReportCli implements Runnable {
+
+	static final int ERRORS_FOUND = 1;
+	static final int USAGE = 2;
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(spec.commandLine(), "请给出子命令，例如：report check examples");
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+	}
+
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = new CommandLine(new ReportCli()).setOut(out).setErr(err);
+		commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+			err.println("report: 内部错误：" + e);
+			return ERRORS_FOUND;
+		});
+		return commandLine.execute(args);
+	}
+}

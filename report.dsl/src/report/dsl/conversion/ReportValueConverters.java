@@ -1,0 +1,94 @@
+package report.dsl.conversion;
+
+import org.eclipse.xtext.common.services.DefaultTerminalConverters;
+import org.eclipse.xtext.conversion.IValueConverter;
+import org.eclipse.xtext.conversion.ValueConverter;
+import org.eclipse.xtext.conversion.ValueConverterException;
+import org.eclipse.xtext.nodemodel.INode;
+
+/**
+ * Converts the text terminals: a quoted string and the pieces of a paragraph between bound values.
+ * A backslash takes the next character literally, so authors can write \" \[ \] and \\.
+ * Line breaks inside a paragraph are dropped with the indentation around them: Chinese text has no
+ * spaces between words, so a paragraph wrapped in the source must read as one line.
+ */
+public class ReportValueConverters extends DefaultTerminalConverters {
+
+	@ValueConverter(rule = "STRING")
+	public IValueConverter<String> string() {
+		return new DelimitedText("\"", "\"");
+	}
+
+	@ValueConverter(rule = "TEXT_START")
+	public IValueConverter<String> textStart() {
+		return new DelimitedText("\"", "[");
+	}
+
+	@ValueConverter(rule = "TEXT_MIDDLE")
+	public IValueConverter<String> textMiddle() {
+		return new DelimitedText("]", "[");
+	}
+
+	@ValueConverter(rule = "TEXT_END")
+	public IValueConverter<String> textEnd() {
+		return new DelimitedText("]", "\"");
+	}
+
+	private static final class DelimitedText implements IValueConverter<String> {
+		private final String open;
+		private final String close;
+
+		DelimitedText(String open, String close) {
+			this.open = open;
+			this.close = close;
+		}
+
+		@Override
+		public String toValue(String token, INode node) {
+			if (token == null || token.length() < 2 || !token.startsWith(open) || !token.endsWith(close)) {
+				throw new ValueConverterException("文本未正确结束：缺少 " + close, node, null);
+			}
+			return unescape(token.substring(open.length(), token.length() - close.length()));
+		}
+
+		@Override
+		public String toString(String value) {
+			StringBuilder escaped = new StringBuilder(open);
+			for (char c : value.toCharArray()) {
+				if (c == '"' || c == '\\' || c == '[' || c == ']') {
+					escaped.append('\\');
+				}
+				escaped.append(c);
+			}
+			return escaped.append(close).toString();
+		}
+
+		private static String unescape(String body) {
+			StringBuilder text = new StringBuilder(body.length());
+			for (int i = 0; i < body.length(); i++) {
+				char c = body.charAt(i);
+				if (c == '\\' && i + 1 < body.length()) {
+					text.append(body.charAt(++i));
+				} else if (c == '\n' || c == '\r') {
+					trimTrailingBlanks(text);
+					while (i + 1 < body.length() && isBlank(body.charAt(i + 1))) {
+						i++;
+					}
+				} else {
+					text.append(c);
+				}
+			}
+			return text.toString();
+		}
+
+		private static void trimTrailingBlanks(StringBuilder text) {
+			while (text.length() > 0 && isBlank(text.charAt(text.length() - 1))) {
+				text.setLength(text.length() - 1);
+			}
+		}
+
+		private static boolean isBlank(char c) {
+			return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000';
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package report.dsl.evaluation;
+
+import java.util.List;
+
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+import report.dsl.report.Report;
+import report.dsl.report.Text;
+
+/**
+ * Computes a report's numbers once per state of its file: the validator, the generators and the
+ * editor services all ask here, and an edit to the file forgets the old numbers.
+ */
+@Singleton
+public class ReportEvaluator {
+
+	@Inject
+	private IResourceScopeCache cache;
+
+	public ReportValues values(Report report) {
+		return cache.get(Tuples.create(ReportValues.class, report), report.eResource(),
+				() -> new ReportValues(report, this));
+	}
+
+	/** The numbers a paragraph shows in place of its bindings, in order. */
+	public List<ShownNumber> shown(Text text, Report report) {
+		return cache.get(Tuples.create(ShownNumber.class, text), text.eResource(),
+				() -> ShownNumber.of(text, values(report)));
+	}
+}

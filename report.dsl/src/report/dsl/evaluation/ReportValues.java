@@ -1,0 +1,107 @@
+package report.dsl.evaluation;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.xtext.EcoreUtil2;
+
+import report.dsl.model.TableLayout;
+import report.dsl.report.Column;
+import report.dsl.report.Figure;
+import report.dsl.report.Report;
+import report.dsl.report.Row;
+import report.dsl.report.TableData;
+import report.dsl.report.TableType;
+import report.dsl.report.ValueRef;
+
+/** The numbers of one report: its tables with computed totals, its figures, and last year's report. */
+public final class ReportValues {
+
+	/** A resolved reference: the number and how to name it in a message, or why it has none. */
+	public record Resolved(BigDecimal value, String description, String problem) {
+		static Resolved of(BigDecimal value, String description) {
+			return new Resolved(value, description, null);
+		}
+
+		static Resolved problem(String problem) {
+			return new Resolved(null, null, problem);
+		}
+
+		public boolean ok() {
+			return problem == null;
+		}
+	}
+
+	private final Report report;
+	private final ReportEvaluator evaluator;
+	private final TotalDefinitions totals;
+	private final Map<TableType, TableValues> tables = new HashMap<>();
+
+	ReportValues(Report report, ReportEvaluator evaluator) {
+		this.report = report;
+		this.evaluator = evaluator;
+		this.totals = report.getType() == null || report.getType().eIsProxy() ? null : new TotalDefinitions(report.getType());
+		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
+			if (data.getTable() != null && !data.getTable().eIsProxy()) {
+				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals));
+			}
+		}
+	}
+
+	public Report report() {
+		return report;
+	}
+
+	public TotalDefinitions totals() {
+		return totals;
+	}
+
+	/** The table's values; a table the report leaves out counts as all zeros (its absence is reported elsewhere). */
+	public TableValues table(TableType table) {
+		return tables.computeIfAbsent(table, t -> new TableValues(t, null, totals));
+	}
+
+	public Optional<ReportValues> previous() {
+		Report previous = report.getPrevious();
+		return previous == null || previous.eIsProxy() ? Optional.empty() : Optional.of(evaluator.values(previous));
+	}
+
+	public Resolved resolve(ValueRef ref) {
+		if (ref == null || ref.getTarget() == null || ref.getTarget().eIsProxy()) {
+			return Resolved.problem("引用无法解析");
+		}
+		if (ref.isPreviousYear()) {
+			return previous().map(p -> p.resolveHere(ref, "上年"))
+					.orElse(Resolved.problem("引用了上年数值，但本报告没有用「上年报告」指明上年度报告"));
+		}
+		return resolveHere(ref, "");
+	}
+
+	private Resolved resolveHere(ValueRef ref, String prefix) {
+		if (ref.getTarget() instanceof Figure figure) {
+			return Resolved.of(Numbers.signed(figure.getValue(), figure.isNegative()), prefix + figure.getName());
+		}
+		if (!(ref.getTarget() instanceof Row row)) {
+			return Resolved.problem("只能引用数值或表格的行");
+		}
+		if (row.isHeading()) {
+			return Resolved.problem("「" + TableLayout.keyText(row) + "」是标题行，没有数值");
+		}
+		Column column = ref.getColumn();
+		if (column == null) {
+			Optional<Column> fallback = TableLayout.defaultColumn(TableLayout.block(row));
+			if (fallback.isEmpty()) {
+				return Resolved.problem("表" + TableLayout.table(row).getName() + "的「" + TableLayout.keyText(row)
+						+ "」有多列，请用「:列名」指明引用哪一列");
+			}
+			column = fallback.get();
+		} else if (column.eIsProxy()) {
+			return Resolved.problem("列无法解析");
+		}
+		TableType table = TableLayout.table(row);
+		return Resolved.of(table(table).value(row, column),
+				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.keyText(column) + "）");
+	}
+}

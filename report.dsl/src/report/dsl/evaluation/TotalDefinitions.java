@@ -1,0 +1,52 @@
+package report.dsl.evaluation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import report.dsl.report.Axis;
+import report.dsl.report.Equation;
+import report.dsl.report.ReportType;
+import report.dsl.report.Rule;
+import report.dsl.report.Sum;
+import report.dsl.report.Term;
+
+/**
+ * The totals a report may leave out (or write as 自动) because a rule defines them: an equation whose
+ * left side is one leaf row or column alone, computed from this year's figures only — e.g.
+ * "总计 = 自然人 + 法人或其他组织" makes 总计 computable, "二 = 上年 四" does not.
+ */
+public final class TotalDefinitions {
+
+	private final Map<Axis, Sum> definitions = new HashMap<>();
+
+	public TotalDefinitions(ReportType type) {
+		for (Rule rule : type.getRules()) {
+			for (Equation equation : rule.getEquations()) {
+				definingAxis(equation).ifPresent(axis -> definitions.putIfAbsent(axis, equation.getRight()));
+			}
+		}
+	}
+
+	public static Optional<Axis> definingAxis(Equation equation) {
+		if (equation.getLeft() == null || equation.getRight() == null || equation.getLeft().getTerms().size() != 1) {
+			return Optional.empty();
+		}
+		Term total = equation.getLeft().getTerms().get(0);
+		boolean fromThisYear = equation.getRight().getTerms().stream().noneMatch(Term::isPreviousYear);
+		if (total.isNegative() || total.isPreviousYear() || !fromThisYear || total.getAxis() == null
+				|| total.getAxis().eIsProxy()) {
+			return Optional.empty();
+		}
+		return Optional.of(total.getAxis());
+	}
+
+	/** The sum that computes this row or column, if a rule defines it. */
+	public Optional<Sum> definition(Axis axis) {
+		return Optional.ofNullable(definitions.get(axis));
+	}
+
+	public boolean isComputable(Axis axis) {
+		return definitions.containsKey(axis);
+	}
+}

@@ -1,0 +1,93 @@
+package report.dsl.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+
+import report.dsl.report.Axis;
+import report.dsl.report.Block;
+import report.dsl.report.Column;
+import report.dsl.report.Row;
+import report.dsl.report.TableType;
+
+/** Navigation of a table layout: keys of rows and columns relative to their table, leaves, blocks. */
+public final class TableLayout {
+
+	private TableLayout() {
+	}
+
+	/** The key of a row or column relative to its table, e.g. 三.七 or 行政诉讼.直接起诉.总计. */
+	public static QualifiedName key(Axis axis) {
+		List<String> segments = new ArrayList<>();
+		for (EObject e = axis; e instanceof Axis a; e = e.eContainer()) {
+			segments.add(0, a.getName());
+		}
+		return QualifiedName.create(segments);
+	}
+
+	public static String keyText(Axis axis) {
+		return key(axis).toString();
+	}
+
+	public static TableType table(EObject axisOrBlock) {
+		return EcoreUtil2.getContainerOfType(axisOrBlock, TableType.class);
+	}
+
+	public static Block block(EObject axis) {
+		return EcoreUtil2.getContainerOfType(axis, Block.class);
+	}
+
+	public static List<Row> allRows(Block block) {
+		return EcoreUtil2.eAllOfType(block, Row.class);
+	}
+
+	public static List<Column> allColumns(Block block) {
+		return EcoreUtil2.eAllOfType(block, Column.class);
+	}
+
+	public static List<Row> allRows(TableType table) {
+		return EcoreUtil2.eAllOfType(table, Row.class);
+	}
+
+	public static List<Row> leafRows(Block block) {
+		return allRows(block).stream().filter(r -> r.getChildren().isEmpty()).toList();
+	}
+
+	public static List<Column> leafColumns(Block block) {
+		return allColumns(block).stream().filter(c -> c.getChildren().isEmpty()).toList();
+	}
+
+	/** The leaves under an axis: itself when it has no children. */
+	public static List<? extends Axis> leaves(Axis axis) {
+		List<Axis> leaves = new ArrayList<>();
+		collectLeaves(axis, leaves);
+		return leaves;
+	}
+
+	private static void collectLeaves(Axis axis, List<Axis> leaves) {
+		List<? extends Axis> children = axis instanceof Row r ? r.getChildren() : ((Column) axis).getChildren();
+		if (children.isEmpty()) {
+			leaves.add(axis);
+		} else {
+			children.forEach(child -> collectLeaves(child, leaves));
+		}
+	}
+
+	/** The column a reference to a row means when it names none: the declared default, or the only one. */
+	public static Optional<Column> defaultColumn(Block block) {
+		if (block.getDefaultColumn() != null && !block.getDefaultColumn().eIsProxy()) {
+			return Optional.of(block.getDefaultColumn());
+		}
+		List<Column> leaves = leafColumns(block);
+		return leaves.size() == 1 ? Optional.of(leaves.get(0)) : Optional.empty();
+	}
+
+	/** A short human label: 表B 三.七 / 「总计」列. */
+	public static String describe(Axis axis) {
+		return keyText(axis);
+	}
+}

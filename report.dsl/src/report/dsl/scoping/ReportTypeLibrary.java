@@ -1,0 +1,82 @@
+package report.dsl.scoping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.impl.SimpleScope;
+
+import com.google.common.base.Predicate;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/**
+ * The report types shipped inside the language bundle, written in the language itself.
+ * They are loaded into whichever resource set links a report, under a classpath URI, so that
+ * cross-references into them resolve like references into any other file.
+ */
+@Singleton
+public class ReportTypeLibrary {
+
+	public static final List<String> FILES = List.of("gov-info-disclosure-2021.report");
+
+	private static final String FOLDER = "report/dsl/library/";
+
+	@Inject
+	private IResourceDescription.Manager descriptions;
+
+	public static URI uri(String file) {
+		return URI.createURI("classpath:/" + FOLDER + file);
+	}
+
+	public static boolean isLibrary(Resource resource) {
+		return "classpath".equals(resource.getURI().scheme());
+	}
+
+	public List<Resource> load(ResourceSet resourceSet) {
+		List<Resource> resources = new ArrayList<>(FILES.size());
+		for (String file : FILES) {
+			resources.add(load(resourceSet, file));
+		}
+		return resources;
+	}
+
+	public IScope scope(ResourceSet resourceSet, EClass type, Predicate<IEObjectDescription> filter) {
+		List<IEObjectDescription> exported = new ArrayList<>();
+		for (Resource resource : load(resourceSet)) {
+			for (IEObjectDescription d : descriptions.getResourceDescription(resource).getExportedObjectsByType(type)) {
+				if (filter == null || filter.apply(d)) {
+					exported.add(d);
+				}
+			}
+		}
+		return exported.isEmpty() ? IScope.NULLSCOPE : new SimpleScope(exported);
+	}
+
+	private static synchronized Resource load(ResourceSet resourceSet, String file) {
+		URI uri = uri(file);
+		Resource resource = resourceSet.getResource(uri, false);
+		if (resource != null) {
+			return resource;
+		}
+		resource = resourceSet.createResource(uri);
+		try (InputStream in = ReportTypeLibrary.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
+			if (in == null) {
+				throw new IllegalStateException("the language bundle lacks its library file " + FOLDER + file);
+			}
+			resource.load(in, resourceSet.getLoadOptions());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return resource;
+	}
+}

@@ -1,0 +1,45 @@
+package report.dsl.validation;
+
+/**
+ * The stable codes of the checker's built-in diagnostics. Balance rules declared in a report type
+ * report under their own code (B1, C4, ...). Each code is listed in the README's rules catalogue.
+ */
+public final class IssueCodes {
+
+	private IssueCodes() {
+	}
+
+	private static final String PREFIX = "report.";
+
+	// structure (rule 7)
+	public static final String MISSING_PART = PREFIX + "missing-part";
+	public static final String PART_ORDER = PREFIX + "part-order";
+	public static final String DUPLICATE_PART = PREFIX + "duplicate-part";
+	public static final String HEADING_NUMBER = PREFIX + "heading-number";
+	public static final String MISSING_TABLE = PREFIX + "missing-table";
+	public static final String DUPLICATE_TABLE = PREFIX + "duplicate-table";
+	public static final String TABLE_PLACEMENT = PREFIX + "table-placement";
+	public static final String INVALID_DATE = PREFIX + "invalid-date";
+	public static final String PERIOD_YEAR = PREFIX + "period-year";
+	public static final String ISSUE_DATE = PREFIX + "issue-date";
+	public static final String PREVIOUS_REPORT = PREFIX + "previous-report";
+	public static final String DUPLICATE_FIGURE = PREFIX + "duplicate-figure";
+
+	// values (rule 5)
+	public static final String NEGATIVE_VALUE = PREFIX + "negative-value";
+	public static final String FRACTION_IN_COUNT = PREFIX + "fraction-in-count";
+	public static final String ROW_ARITY = PREFIX + "row-arity";
+	public static final String DUPLICATE_ROW = PREFIX + "duplicate-row";
+	public static final String HEADING_ROW_VALUES = PREFIX + "heading-row-values";
+	public static final String AUTO_NOT_COMPUTABLE = PREFIX + "auto-not-computable";
+	public static final String MISSING_ROW = PREFIX + "missing-row";
+
+	// narrative (rules 6 and 10)
+	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";
+	public static final String STATED_MISMATCH = PREFIX + "stated-mismatch";
+	public static final String SHARE_SUM = PREFIX + "share-sum";
+	public static final String LITERAL_NUMBER = PREFIX + "literal-number";
+
+	// report types
+	public static final String RULE_AXIS = PREFIX + "rule-axis";
+}

@@ -1,0 +1,183 @@
+package report.dsl.validation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.validation.Check;
+
+import report.dsl.report.Figure;
+import report.dsl.report.Part;
+import report.dsl.report.PartType;
+import report.dsl.report.Report;
+import report.dsl.report.ReportPackage.Literals;
+import report.dsl.report.TableData;
+import report.dsl.report.TableType;
+
+/** Rule 7 and the shape of a report: its parts, tables, dates and last year's report. */
+public class StructureValidator extends ConcernValidator {
+
+	private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]");
+
+	@Check
+	public void checkRequiredParts(Report report) {
+		if (!hasType(report)) {
+			return;
+		}
+		Set<PartType> present = new HashSet<>();
+		report.getParts().forEach(p -> present.add(p.getType()));
+		for (PartType part : report.getType().getParts()) {
+			if (part.isRequired() && !present.contains(part)) {
+				error("缺少必需的部分「" + part.getHeading() + "」", report, Literals.REPORT__NAME,
+						IssueCodes.MISSING_PART, part.getName());
+			}
+		}
+	}
+
+	@Check
+	public void checkPartOrder(Report report) {
+		if (!hasType(report)) {
+			return;
+		}
+		List<PartType> order = report.getType().getParts();
+		int last = -1;
+		for (Part part : report.getParts()) {
+			int index = order.indexOf(part.getType());
+			if (index < 0) {
+				continue;
+			}
+			if (index < last) {
+				error("部分「" + part.getType().getHeading() + "」应排在「" + order.get(last).getHeading() + "」之前",
+						part, Literals.PART__TYPE, IssueCodes.PART_ORDER);
+			}
+			last = Math.max(last, index);
+		}
+	}
+
+	@Check
+	public void checkDuplicateParts(Report report) {
+		Set<PartType> seen = new HashSet<>();
+		for (Part part : report.getParts()) {
+			if (part.getType() != null && !part.getType().eIsProxy() && !seen.add(part.getType())) {
+				error("部分「" + part.getType().getHeading() + "」重复出现", part, Literals.PART__TYPE, IssueCodes.DUPLICATE_PART);
+			}
+		}
+	}
+
+	/** A heading written by the author keeps the format's numbering: seed 004 printed "5、" for "五、". */
+	@Check
+	public void checkHeadingNumber(Part part) {
+		if (part.getHeading() == null || part.getType() == null || part.getType().eIsProxy()) {
+			return;
+		}
+		Matcher expected = HEADING_NUMBER.matcher(part.getType().getHeading());
+		Matcher actual = HEADING_NUMBER.matcher(part.getHeading());
+		if (expected.find() && (!actual.find() || !actual.group(1).equals(expected.group(1)))) {
+			warning("标题编号应为「" + expected.group(1) + "、」，与报告格式一致", part, Literals.PART__HEADING,
+					IssueCodes.HEADING_NUMBER, expected.group(1) + "、");
+		}
+	}
+
+	@Check
+	public void checkTables(Report report) {
+		if (!hasType(report)) {
+			return;
+		}
+		Map<TableType, TableData> given = new HashMap<>();
+		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
+			TableType table = data.getTable();
+			if (table == null || table.eIsProxy()) {
+				continue;
+			}
+			if (given.putIfAbsent(table, data) != null) {
+				error("表" + table.getName() + "重复出现", data, Literals.TABLE_DATA__TABLE, IssueCodes.DUPLICATE_TABLE);
+			}
+			Part part = EcoreUtil2.getContainerOfType(data, Part.class);
+			if (table.getPart() != null && part != null && part.getType() != table.getPart()) {
+				warning("表" + table.getName() + "应放在部分「" + table.getPart().getHeading() + "」中", data,
+						Literals.TABLE_DATA__TABLE, IssueCodes.TABLE_PLACEMENT);
+			}
+		}
+		for (TableType table : report.getType().getTables()) {
+			if (given.containsKey(table)) {
+				continue;
+			}
+			Part home = report.getParts().stream().filter(p -> p.getType() == table.getPart()).findFirst().orElse(null);
+			String message = "缺少表" + table.getName() + "「" + table.getCaption() + "」";
+			if (home != null) {
+				error(message, home, Literals.PART__TYPE, IssueCodes.MISSING_TABLE, table.getName());
+			} else {
+				error(message, report, Literals.REPORT__NAME, IssueCodes.MISSING_TABLE, table.getName());
+			}
+		}
+	}
+
+	@Check
+	public void checkDates(Report report) {
+		LocalDate start = date(report, Literals.REPORT__PERIOD_START, report.getPeriodStart());
+		LocalDate end = date(report, Literals.REPORT__PERIOD_END, report.getPeriodEnd());
+		LocalDate issued = date(report, Literals.REPORT__ISSUED, report.getIssued());
+		int year = report.getYear();
+		if (start != null && !start.equals(LocalDate.of(year, 1, 1))) {
+			error("统计期限应从" + year + "年1月1日开始，与报告年度一致", report, Literals.REPORT__PERIOD_START,
+					IssueCodes.PERIOD_YEAR, year + "-01-01");
+		}
+		if (end != null && !end.equals(LocalDate.of(year, 12, 31))) {
+			error("统计期限应到" + year + "年12月31日截止，与报告年度一致", report, Literals.REPORT__PERIOD_END,
+					IssueCodes.PERIOD_YEAR, year + "-12-31");
+		}
+		if (issued != null && end != null && !issued.isAfter(end)) {
+			error("发布日期" + issued + "不在统计期限结束（" + end + "）之后", report, Literals.REPORT__ISSUED,
+					IssueCodes.ISSUE_DATE);
+		}
+	}
+
+	private LocalDate date(Report report, EAttribute feature, String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		} catch (DateTimeParseException e) {
+			error("日期「" + text + "」不存在", report, feature, IssueCodes.INVALID_DATE);
+			return null;
+		}
+	}
+
+	@Check
+	public void checkPreviousReport(Report report) {
+		Report previous = report.getPrevious();
+		if (previous == null || previous.eIsProxy()) {
+			return;
+		}
+		if (previous.getYear() != report.getYear() - 1) {
+			warning("上年报告「" + previous.getName() + "」是" + previous.getYear() + "年度的，不是" + (report.getYear() - 1)
+					+ "年度", report, Literals.REPORT__PREVIOUS, IssueCodes.PREVIOUS_REPORT);
+		} else if (previous.getBody() != null && !previous.getBody().equals(report.getBody())) {
+			warning("上年报告的发布机关是「" + previous.getBody() + "」，与本报告不同", report, Literals.REPORT__PREVIOUS,
+					IssueCodes.PREVIOUS_REPORT);
+		}
+	}
+
+	@Check
+	public void checkDuplicateFigures(Report report) {
+		Set<String> seen = new HashSet<>();
+		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
+			if (!seen.add(figure.getName())) {
+				error("数值「" + figure.getName() + "」重复声明", figure, Literals.NAMED__NAME, IssueCodes.DUPLICATE_FIGURE);
+			}
+		}
+	}
+
+	private static boolean hasType(Report report) {
+		return report.getType() != null && !report.getType().eIsProxy();
+	}
+}
