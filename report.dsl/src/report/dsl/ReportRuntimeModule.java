@@ -2,10 +2,12 @@ package report.dsl;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 
 import report.dsl.conversion.ReportValueConverters;
 import report.dsl.linking.ReportLinkingDiagnostics;
+import report.dsl.parser.ReportSyntaxErrorMessages;
 import report.dsl.scoping.ReportGlobalScopeProvider;
 
 /** Binds the language's own services into Xtext's defaults. */
@@ -23,5 +25,9 @@ public class ReportRuntimeModule extends AbstractReportRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return ReportLinkingDiagnostics.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return ReportSyntaxErrorMessages.class;
 	}
 }

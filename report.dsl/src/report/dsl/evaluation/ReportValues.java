@@ -102,6 +102,6 @@ public final class ReportValues {
 		}
 		TableType table = TableLayout.table(row);
 		return Resolved.of(table(table).value(row, column),
-				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.keyText(column) + "）");
+				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column) + "）");
 	}
 }

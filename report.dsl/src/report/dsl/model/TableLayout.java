@@ -86,8 +86,17 @@ public final class TableLayout {
 		return leaves.size() == 1 ? Optional.of(leaves.get(0)) : Optional.empty();
 	}
 
-	/** A short human label: 表B 三.七 / 「总计」列. */
-	public static String describe(Axis axis) {
+	/**
+	 * The shortest name that still says which row or column is meant: a column's own name where no
+	 * other column of its block has it (总计 rather than 申请人情况.总计), else its path.
+	 */
+	public static String shortKey(Axis axis) {
+		if (axis instanceof Column column) {
+			long sameName = allColumns(block(column)).stream().filter(c -> c.getName().equals(column.getName())).count();
+			if (sameName == 1) {
+				return column.getName();
+			}
+		}
 		return keyText(axis);
 	}
 }

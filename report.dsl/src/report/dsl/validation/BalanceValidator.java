@@ -14,7 +14,6 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.TableValues;
-import report.dsl.evaluation.TotalDefinitions;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.CellValue;
@@ -109,7 +108,7 @@ public class BalanceValidator extends ConcernValidator {
 		}
 
 		String where() {
-			return row != null ? "「" + TableLayout.keyText(row) + "」行" : "「" + TableLayout.keyText(column) + "」列";
+			return row != null ? "「" + TableLayout.keyText(row) + "」行" : "「" + TableLayout.shortKey(column) + "」列";
 		}
 	}
 
@@ -140,7 +139,7 @@ public class BalanceValidator extends ConcernValidator {
 			if (text.length() > 0 || term.isNegative()) {
 				text.append(term.isNegative() ? " − " : " + ");
 			}
-			text.append(term.isPreviousYear() ? "上年" : "").append(TableLayout.keyText(term.getAxis()))
+			text.append(term.isPreviousYear() ? "上年" : "").append(TableLayout.shortKey(term.getAxis()))
 					.append("（").append(Numbers.plain(slice.value(term))).append("）");
 		}
 		return text.toString().trim();
@@ -154,12 +153,12 @@ public class BalanceValidator extends ConcernValidator {
 	}
 
 	/**
-	 * The cell to blame: an entered total that a rule defines, else the last entered cell of the
-	 * equation, read from the right; with the value that cell would need for the equation to hold.
+	 * The cell to blame: what the equation states alone on its left (a total, a carried-over count),
+	 * else the last entered cell, read from the right; with the value that cell needs for the equation to hold.
 	 */
 	private static Placement placement(Equation equation, Slice slice, BigDecimal leftMinusRight) {
 		List<Term> candidates = new ArrayList<>();
-		if (TotalDefinitions.definingAxis(equation).isPresent()) {
+		if (equation.getLeft().getTerms().size() == 1) {
 			candidates.add(equation.getLeft().getTerms().get(0));
 		}
 		List<Term> right = new ArrayList<>(equation.getRight().getTerms());

@@ -28,6 +28,7 @@ import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.Row;
 import report.dsl.report.TableType;
 import report.dsl.report.Text;
+import report.dsl.report.ValueRef;
 
 /** Rules 6 and 10: what the narrative says agrees with the tables, figures and last year's report. */
 public class NarrativeValidator extends ConcernValidator {
@@ -47,6 +48,9 @@ public class NarrativeValidator extends ConcernValidator {
 		}
 		for (ShownNumber shown : evaluator.shown(text, report)) {
 			Binding binding = shown.binding();
+			if (hasUnresolvedReference(binding)) {
+				continue; // already reported by the linker
+			}
 			if (!shown.ok()) {
 				error(shown.problem(), binding, Literals.BINDING__VALUE, IssueCodes.UNRESOLVED_BINDING);
 			} else if (binding.getStated() != null) {
@@ -57,6 +61,11 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 			}
 		}
+	}
+
+	private static boolean hasUnresolvedReference(Binding binding) {
+		return EcoreUtil2.eAllOfType(binding, ValueRef.class).stream().anyMatch(ref -> ref.getTarget() == null
+				|| ref.getTarget().eIsProxy() || ref.getColumn() != null && ref.getColumn().eIsProxy());
 	}
 
 	/** Shares of one whole whose parts make up the whole must add up to 100%. */
@@ -134,7 +143,7 @@ public class NarrativeValidator extends ConcernValidator {
 					BigDecimal value = values.table(table).value(row, column);
 					if (value.signum() != 0) {
 						String reference = table.getName() + "." + TableLayout.keyText(row)
-								+ (fallback.isPresent() ? "" : ":" + TableLayout.keyText(column));
+								+ (fallback.isPresent() ? "" : ":" + TableLayout.shortKey(column));
 						known.putIfAbsent(value.stripTrailingZeros(), reference);
 					}
 				}

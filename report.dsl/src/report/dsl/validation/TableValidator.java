@@ -45,7 +45,7 @@ public class TableValidator extends ConcernValidator {
 		String expected = entrable.size() == leaves.size() ? leaves.size() + "个"
 				: leaves.size() + "个，或省略可计算的合计列时" + entrable.size() + "个";
 		error("「" + TableLayout.keyText(row) + "」有" + given + "个数值，应为" + expected + "（依次为："
-				+ leaves.stream().map(TableLayout::keyText).collect(Collectors.joining("、")) + "）",
+				+ leaves.stream().map(TableLayout::shortKey).collect(Collectors.joining("、")) + "）",
 				rowData, Literals.ROW_DATA__ROW, IssueCodes.ROW_ARITY, String.valueOf(leaves.size()));
 	}
 
@@ -89,7 +89,7 @@ public class TableValidator extends ConcernValidator {
 	public void checkCellValue(CellValue cell) {
 		RowData rowData = (RowData) cell.eContainer();
 		Column column = column(rowData, cell);
-		String where = column == null ? "" : "「" + TableLayout.keyText(rowData.getRow()) + "」行「" + TableLayout.keyText(column) + "」列";
+		String where = column == null ? "" : "「" + TableLayout.keyText(rowData.getRow()) + "」行「" + TableLayout.shortKey(column) + "」列";
 		if (cell.isNegative() && cell.getNumber() != null && cell.getNumber().signum() != 0) {
 			error(where + "的数值不能为负数", cell, null, IssueCodes.NEGATIVE_VALUE, cell.getNumber().toPlainString());
 		}

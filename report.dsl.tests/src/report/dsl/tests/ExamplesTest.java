@@ -1,0 +1,67 @@
+package report.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+import report.dsl.batch.ReportBatch;
+import report.dsl.batch.ReportBatch.Diagnostic;
+import report.dsl.validation.IssueCodes;
+
+/** The five seed reports, transcribed into examples/, check clean; as published, they show their real mistakes. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(ReportInjectorProvider.class)
+class ExamplesTest {
+
+	private static final Path EXAMPLES = Path.of("..", "examples");
+	private static final Path FIXTURES = Path.of("resources");
+
+	@Inject
+	private ReportBatch batch;
+
+	@Test
+	void allFiveExamplesCheckClean() throws Exception {
+		List<Path> files = ReportBatch.collect(List.of(EXAMPLES));
+		assertEquals(5, files.size(), files::toString);
+		ReportBatch.Result result = batch.check(files);
+		assertEquals(List.of(), result.diagnostics().stream().map(ExamplesTest::describe).toList());
+		assertEquals(5, result.resources().size());
+		result.resources().values().forEach(r -> assertTrue(r.getErrors().isEmpty()));
+	}
+
+	@Test
+	void seed000AsPublishedStatesTwoApplicationsWhereTableBHasThree() throws Exception {
+		Path file = FIXTURES.resolve("000-as-published.report");
+		List<Diagnostic> diagnostics = batch.check(List.of(file)).diagnostics();
+		assertEquals(1, diagnostics.size(), () -> diagnostics.stream().map(ExamplesTest::describe).collect(Collectors.joining("\n")));
+		Diagnostic mismatch = diagnostics.get(0);
+		assertEquals(IssueCodes.STATED_MISMATCH, mismatch.code());
+		assertEquals("文中写作 2，但表B 一（总计）为 3", mismatch.message());
+		String line = Files.readAllLines(file).get(mismatch.line() - 1);
+		assertEquals("2", line.substring(mismatch.column() - 1, mismatch.column()));
+		assertTrue(line.substring(0, mismatch.column() + 1).endsWith("共收到信息公开申请[B.一 = 2]"), line);
+		assertEquals(List.of("3"), mismatch.data());
+	}
+
+	@Test
+	void seed004AsPublishedNumbersPartFiveWithADigit() throws Exception {
+		List<Diagnostic> diagnostics = batch.check(List.of(FIXTURES.resolve("004-as-published.report"))).diagnostics();
+		assertEquals(List.of(IssueCodes.HEADING_NUMBER), diagnostics.stream().map(Diagnostic::code).toList());
+		assertEquals(ReportBatch.Severity.WARNING, diagnostics.get(0).severity());
+	}
+
+	private static String describe(Diagnostic d) {
+		return d.file().getFileName() + ":" + d.line() + ":" + d.column() + " " + d.code() + " " + d.message();
+	}
+}

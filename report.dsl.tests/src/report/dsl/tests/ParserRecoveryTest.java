@@ -1,0 +1,88 @@
+package report.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+import report.dsl.report.Report;
+import report.dsl.report.ReportFile;
+import report.dsl.report.TableData;
+
+/** Broken input yields Xtext's recovered parse errors and a usable model, never an exception. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(ReportInjectorProvider.class)
+class ParserRecoveryTest extends ReportTestSupport {
+
+	@Inject
+	private Provider<XtextResourceSet> resourceSets;
+
+	@Inject
+	private IResourceValidator validator;
+
+	@Test
+	void aMissingClosingBraceIsReportedAndTheRestStillParses() throws Exception {
+		String text = Reports.balanced().text().replace("四: 1 0 0 0 0 0 1\n\t\t}", "四: 1 0 0 0 0 0 1\n");
+		ReportFile file = parseHelper.parse(text);
+		assertEquals(List.of("在「部分」之前缺少「}」"),
+				file.eResource().getErrors().stream().map(e -> e.getMessage()).toList());
+		Report report = file.getReports().get(0);
+		assertEquals("测试局2023", report.getName());
+		assertNotNull(org.eclipse.xtext.EcoreUtil2.eAllOfType(report, TableData.class).get(1).getRows());
+		List<Issue> issues = issues(file);
+		assertTrue(issues.stream().anyMatch(i -> Diagnostic.SYNTAX_DIAGNOSTIC.equals(i.getCode())));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "报告", "报告 x 遵循", "报告 x 遵循 政府信息公开年报2021 {", "}}}", "\"未结束的字符串",
+			"报告 x 遵循 政府信息公开年报2021 { 部分 一 { \"收到[B.一 件\" } }", "报告 x 遵循 政府信息公开年报2021 { 年度 二〇二三 }",
+			"报告 x 遵循 政府信息公开年报2021 { 部分 三 { 表 B { 一: 3 0 x 0 } } }", "报告 x 遵循 y { 统计期限 2023-1-1 至 2023-12-31 }" })
+	void brokenInputNeverThrows(String text) throws Exception {
+		XtextResourceSet resourceSet = resourceSets.get();
+		Resource resource = resourceSet.createResource(URI.createURI("broken.report"));
+		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
+		List<Issue> issues = validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+		if (!text.isEmpty()) {
+			assertFalse(issues.isEmpty(), "expected diagnostics for: " + text);
+			assertTrue(issues.stream().allMatch(i -> i.getLineNumber() != null && i.getColumn() != null));
+		}
+	}
+
+	@Test
+	void anUnknownRowIsALinkingErrorAtTheName() throws Exception {
+		ReportFile file = parse(Reports.balanced().tableB("一: 3 0 0 0 0 0 3\n三.九: 1 0 0 0 0 0 1").text());
+		Issue issue = issues(file).stream().filter(i -> Diagnostic.LINKING_DIAGNOSTIC.equals(i.getCode())).findFirst()
+				.orElseThrow();
+		assertEquals("未知的行「三.九」", issue.getMessage());
+		assertEquals("三.九", marked(file, issue));
+	}
+
+	@Test
+	void anUnknownReportTypeSaysWhichOneIsBuiltIn() throws Exception {
+		ReportFile file = parseHelper.parse("报告 x 遵循 政府信息公开年报2020 { }");
+		assertTrue(issues(file).stream().anyMatch(i -> i.getMessage().contains("内置的报告类型是 政府信息公开年报2021")));
+	}
+}
