@@ -40,3 +40,4 @@ if [ -z "$REPORT_JDK" ]; then
 fi
 export JAVA_HOME="$REPORT_JDK"
 export PATH="$JAVA_HOME/bin:$PATH"
+REPORT_JDK_MAJOR=$(jdk_major "$REPORT_JDK")

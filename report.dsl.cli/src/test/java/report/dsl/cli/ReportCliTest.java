@@ -1,0 +1,114 @@
+package report.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The command line as a CI system or an editor sees it: exit codes and the javac/gcc diagnostic format. */
+class ReportCliTest {
+
+	private static final Path EXAMPLES = Path.of("..", "examples");
+
+	private record Run(int exit, String out, String err) {
+	}
+
+	private static Run run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = ReportCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+		return new Run(exit, out.toString(), err.toString());
+	}
+
+	@Test
+	void theExamplesCheckCleanWithExitZero() {
+		Run run = run("check", EXAMPLES.toString());
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertEquals("", run.out());
+		assertTrue(run.err().contains("检查了5个文件：0个错误，0个警告"), run.err());
+	}
+
+	@Test
+	void errorsArePrintedAsPathLineColumnSeverityMessageCodeAndExitOne(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("bad.report");
+		Files.writeString(file, Files.readString(EXAMPLES.resolve("000-liaocheng-jiguanshiwu-2023.report"))
+				.replace("四: 1 0 0 0 0 0 1", "四: 0 0 0 0 0 0 0"));
+		Run run = run("check", file.toString());
+		assertEquals(1, run.exit());
+		List<String> lines = run.out().lines().toList();
+		assertEquals(2, lines.size(), run.out());
+		assertTrue(lines.get(0).matches(java.util.regex.Pattern.quote(file.toString())
+				+ ":\\d+:\\d+: error: 违反规则B1（.*）：表B「自然人」列 .*相差 1 \\[B1\\]"), lines.get(0));
+	}
+
+	@Test
+	void warningsAloneExitZero(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("heading.report");
+		Files.writeString(file, Files.readString(EXAMPLES.resolve("004-yeji-jiguanshiwu-2023.report"))
+				.replace("部分 五 {", "部分 五 \"5、 存在的主要问题及改进情况\" {"));
+		Run run = run("check", file.toString());
+		assertEquals(0, run.exit(), run.out());
+		assertTrue(run.out().contains(": warning: 标题编号应为「五、」，与报告格式一致 [report.heading-number]"), run.out());
+	}
+
+	@Test
+	void syntaxErrorsAreDiagnosticsNotStackTraces(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("broken.report");
+		Files.writeString(file, "报告 x 遵循 政府信息公开年报2021 {\n  部分 一 { \"未结束 }\n");
+		Run run = run("check", file.toString());
+		assertEquals(1, run.exit());
+		assertTrue(run.out().lines().allMatch(l -> l.startsWith(file + ":")), run.out());
+		assertTrue(!run.out().contains("Exception") && !run.err().contains("Exception"), run.out() + run.err());
+	}
+
+	@Test
+	void jsonFormatCarriesPositionsCodesAndData(@TempDir Path dir) throws IOException {
+		Run run = run("check", "--format", "json", Path.of("..", "report.dsl.tests", "resources", "000-as-published.report").toString());
+		assertEquals(1, run.exit());
+		JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
+		assertEquals(1, root.get("errors").getAsInt());
+		JsonObject diagnostic = root.getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+		assertEquals("report.stated-mismatch", diagnostic.get("code").getAsString());
+		assertEquals(29, diagnostic.get("line").getAsInt());
+		assertEquals("3", diagnostic.getAsJsonArray("data").get(0).getAsString());
+	}
+
+	@Test
+	void aMissingFileIsAUsageError() {
+		Run run = run("check", "no/such/file.report");
+		assertEquals(2, run.exit());
+		assertEquals("report: 找不到文件或目录：no/such/file.report", run.err().strip());
+	}
+
+	@Test
+	void noArgumentsOrUnknownOptionsAreUsageErrors() {
+		assertEquals(2, run().exit());
+		assertEquals(2, run("check").exit());
+		assertEquals(2, run("check", "--colour", EXAMPLES.toString()).exit());
+		assertEquals(2, run("frobnicate").exit());
+	}
+
+	@Test
+	void lastYearsReportResolvesWhenBothAreGiven(@TempDir Path dir) throws IOException {
+		String thisYear = Files.readString(EXAMPLES.resolve("001-yantai-jiguanshiwu-2023.report"));
+		String lastYear = thisYear.replace("报告 烟台市机关事务管理局2023", "报告 烟台市机关事务管理局2022").replace("年度 2023", "年度 2022")
+				.replace("2023-01-01 至 2023-12-31", "2022-01-01 至 2022-12-31").replace("发布日期 2024-01-31", "发布日期 2023-01-31")
+				.replaceFirst("表 B \\{[^}]*}", "表 B {\n\t\t\t一: 1 0 0 0 0 0 1\n\t\t\t四: 1 0 0 0 0 0 1\n\t\t}");
+		Files.writeString(dir.resolve("2022.report"), lastYear);
+		Files.writeString(dir.resolve("2023.report"), thisYear.replace("年度 2023", "上年报告 烟台市机关事务管理局2022\n\t年度 2023"));
+		Run run = run("check", dir.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.out().lines().allMatch(l -> l.contains("2023.report") && l.endsWith("[B8]")), run.out());
+	}
+}
