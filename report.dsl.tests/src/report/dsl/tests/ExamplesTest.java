@@ -15,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.google.inject.Inject;
 
+import org.eclipse.xtext.resource.XtextResource;
+
 import report.dsl.batch.ReportBatch;
+import report.dsl.batch.ReportFormatting;
 import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.validation.IssueCodes;
 
@@ -30,6 +33,9 @@ class ExamplesTest {
 	@Inject
 	private ReportBatch batch;
 
+	@Inject
+	private ReportFormatting formatting;
+
 	@Test
 	void allFiveExamplesCheckClean() throws Exception {
 		List<Path> files = ReportBatch.collect(List.of(EXAMPLES));
@@ -38,6 +44,16 @@ class ExamplesTest {
 		assertEquals(List.of(), result.diagnostics().stream().map(ExamplesTest::describe).toList());
 		assertEquals(5, result.resources().size());
 		result.resources().values().forEach(r -> assertTrue(r.getErrors().isEmpty()));
+	}
+
+	@Test
+	void theExamplesAreLaidOutAsTheFormatterWould() throws Exception {
+		ReportBatch.Loaded loaded = batch.load(ReportBatch.collect(List.of(EXAMPLES)));
+		for (var entry : loaded.resources().entrySet()) {
+			XtextResource resource = (XtextResource) entry.getValue();
+			assertEquals(resource.getParseResult().getRootNode().getText(), formatting.format(resource).orElseThrow(),
+					() -> entry.getKey() + " is not formatted: run ./report format examples");
+		}
 	}
 
 	@Test

@@ -61,6 +61,15 @@ class NarrativeRulesTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aBindingMayAddValues() throws Exception {
+		ReportFile file = parse(Reports.balanced().tableB(RESULTS_003).tableC("件数: 0 0 0 0 0 1 0 0 0 1 1 0 0 0 1")
+				.narrative("\"受理申请[B.一 + B.二 = 66]件，行政诉讼[C.件数:行政诉讼 = 2]件。\"").text());
+		assertCodes(file);
+		file = parse(Reports.balanced().tableB(RESULTS_003).narrative("\"受理申请[B.一 + B.二 = 63]件。\"").text());
+		assertEquals("文中写作 63，但表B 一（总计）与表B 二（总计）之和为 66", single(file, IssueCodes.STATED_MISMATCH).getMessage());
+	}
+
+	@Test
 	void sharesAreComputedAndChecked() throws Exception {
 		ReportFile file = parse(Reports.balanced().narrative("\"予以公开[B.三.一]件，占[B.三.一 占 B.三.七 = 100]%。\"").text());
 		assertCodes(file);

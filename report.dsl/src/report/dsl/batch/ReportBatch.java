@@ -77,28 +77,45 @@ public class ReportBatch {
 		return files;
 	}
 
-	public Result check(List<Path> files) {
+	/** Files read into one resource set, and the files that could not be read. */
+	public record Loaded(Map<Path, Resource> resources, List<Diagnostic> problems) {
+	}
+
+	public Loaded load(List<Path> files) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		resourceSet.getLoadOptions().put(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
 		Map<Path, Resource> resources = new LinkedHashMap<>();
-		List<Diagnostic> diagnostics = new ArrayList<>();
+		List<Diagnostic> problems = new ArrayList<>();
 		for (Path file : files) {
 			Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
 			try (InputStream in = Files.newInputStream(file)) {
 				resource.load(in, resourceSet.getLoadOptions());
 				resources.put(file, resource);
 			} catch (IOException e) {
-				diagnostics.add(new Diagnostic(file, 1, 1, 1, 1, Severity.ERROR, "report.io", "无法读取文件：" + e.getMessage(), List.of()));
+				problems.add(new Diagnostic(file, 1, 1, 1, 1, Severity.ERROR, "report.io", "无法读取文件：" + e.getMessage(), List.of()));
 			}
 		}
-		resources.forEach((file, resource) -> {
+		return new Loaded(resources, problems);
+	}
+
+	public Result check(List<Path> files) {
+		Loaded loaded = load(files);
+		List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
+		loaded.resources().forEach((file, resource) -> {
 			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
 				diagnostics.add(toDiagnostic(file, issue));
 			}
 		});
 		diagnostics.sort(Comparator.comparing((Diagnostic d) -> files.indexOf(d.file())).thenComparingInt(Diagnostic::line)
 				.thenComparingInt(Diagnostic::column));
-		return new Result(resources, diagnostics);
+		return new Result(loaded.resources(), diagnostics);
+	}
+
+	/** The syntax errors of a loaded file alone, without linking or validation. */
+	public List<Diagnostic> syntaxErrors(Path file, Resource resource) {
+		return validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl).stream()
+				.filter(issue -> org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC.equals(issue.getCode()))
+				.map(issue -> toDiagnostic(file, issue)).toList();
 	}
 
 	private static Diagnostic toDiagnostic(Path file, Issue issue) {

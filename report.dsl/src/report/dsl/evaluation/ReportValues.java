@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.eclipse.xtext.EcoreUtil2;
 
 import report.dsl.model.TableLayout;
+import report.dsl.report.Binding;
 import report.dsl.report.Column;
 import report.dsl.report.Figure;
 import report.dsl.report.Report;
@@ -66,6 +67,19 @@ public final class ReportValues {
 	public Optional<ReportValues> previous() {
 		Report previous = report.getPrevious();
 		return previous == null || previous.eIsProxy() ? Optional.empty() : Optional.of(evaluator.values(previous));
+	}
+
+	/** The value a binding shows before any share or change: its reference, plus any added to it. */
+	public Resolved resolve(Binding binding) {
+		Resolved total = resolve(binding.getValue());
+		for (ValueRef added : binding.getAdded()) {
+			Resolved next = resolve(added);
+			if (!total.ok() || !next.ok()) {
+				return total.ok() ? next : total;
+			}
+			total = Resolved.of(total.value().add(next.value()), total.description() + "与" + next.description() + "之和");
+		}
+		return total;
 	}
 
 	public Resolved resolve(ValueRef ref) {

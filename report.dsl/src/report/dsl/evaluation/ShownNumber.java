@@ -45,7 +45,7 @@ public record ShownNumber(Binding binding, BigDecimal number, String text, Strin
 	}
 
 	private static ShownNumber single(Binding binding, ReportValues values) {
-		Resolved value = values.resolve(binding.getValue());
+		Resolved value = values.resolve(binding);
 		if (!value.ok()) {
 			return failed(binding, value.problem());
 		}
@@ -107,7 +107,7 @@ public record ShownNumber(Binding binding, BigDecimal number, String text, Strin
 	private static void roundTogether(Text text, ReportValues values, List<ShownNumber> shown, List<Integer> group,
 			BigDecimal whole) {
 		int decimals = group.stream().mapToInt(i -> Math.max(0, decimals(text.getBindings().get(i)))).max().orElse(0);
-		List<BigDecimal> parts = group.stream().map(i -> values.resolve(text.getBindings().get(i).getValue()).value()).toList();
+		List<BigDecimal> parts = group.stream().map(i -> values.resolve(text.getBindings().get(i)).value()).toList();
 		if (parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(whole) != 0) {
 			return; // the parts do not make up the whole: each share keeps its ordinary rounding
 		}

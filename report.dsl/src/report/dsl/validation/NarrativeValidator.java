@@ -83,7 +83,7 @@ public class NarrativeValidator extends ConcernValidator {
 			}
 		}
 		byWhole.forEach((whole, shares) -> {
-			BigDecimal parts = shares.stream().map(s -> values.resolve(s.binding().getValue()).value())
+			BigDecimal parts = shares.stream().map(s -> values.resolve(s.binding()).value())
 					.reduce(BigDecimal.ZERO, BigDecimal::add);
 			BigDecimal percent = shares.stream().map(ShownNumber::number).reduce(BigDecimal.ZERO, BigDecimal::add);
 			if (shares.size() > 1 && parts.compareTo(whole) == 0 && percent.compareTo(BigDecimal.valueOf(100)) != 0) {

@@ -1,0 +1,94 @@
+package report.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
+
+import com.google.inject.Injector;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.ReportBatch;
+import report.dsl.batch.ReportFormatting;
+
+/** `report format [--check] FILE|DIR...`: lays files out as the editors' format command does. */
+@Command(name = "format", mixinStandardHelpOptions = true,
+		description = "按统一格式重排报告文件（表格对齐成列）。有语法错误的文件不改动。")
+final class FormatCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "报告文件，或其中查找 *.report 的目录")
+	private List<Path> inputs;
+
+	@Option(names = "--check", description = "只检查，不改写：列出未按格式排版的文件，有则退出码为1")
+	private boolean check;
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		List<Path> files;
+		try {
+			files = ReportBatch.collect(inputs);
+		} catch (NoSuchFileException e) {
+			err.println("report: 找不到文件或目录：" + e.getFile());
+			return ReportCli.USAGE;
+		}
+		Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
+		ReportBatch batch = injector.getInstance(ReportBatch.class);
+		ReportFormatting formatting = injector.getInstance(ReportFormatting.class);
+		ReportBatch.Loaded loaded = batch.load(files);
+		loaded.problems().forEach(d -> out.println(CheckCommand.text(d)));
+		int exit = loaded.problems().isEmpty() ? 0 : ReportCli.ERRORS_FOUND;
+		for (Map.Entry<Path, Resource> entry : loaded.resources().entrySet()) {
+			Path file = entry.getKey();
+			XtextResource resource = (XtextResource) entry.getValue();
+			Optional<String> formatted = formatting.format(resource);
+			if (formatted.isEmpty()) {
+				batch.syntaxErrors(file, resource).forEach(d -> out.println(CheckCommand.text(d)));
+				exit = ReportCli.ERRORS_FOUND;
+				continue;
+			}
+			String original = resource.getParseResult().getRootNode().getText();
+			if (formatted.get().equals(original)) {
+				continue;
+			}
+			if (check) {
+				out.println(file + ": 未按格式排版（运行 report format " + file + "）");
+				exit = ReportCli.ERRORS_FOUND;
+			} else {
+				replace(file, formatted.get());
+				err.println("已格式化 " + file);
+			}
+		}
+		return exit;
+	}
+
+	/** Writes beside the file and moves over it, so an interrupted run never leaves half a file. */
+	private static void replace(Path file, String text) throws IOException {
+		Path parent = file.toAbsolutePath().getParent();
+		Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+		try {
+			Files.writeString(temporary, text, StandardCharsets.UTF_8);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+}
