@@ -176,9 +176,10 @@ public class BalanceValidator extends ConcernValidator {
 				return new Placement(cell.get(), cell.get(), balancing);
 			}
 		}
-		Row row = slice.row;
-		if (row != null && slice.thisYear.data() != null) {
-			for (RowData rowData : slice.thisYear.data().getRows()) {
+		// no cell of the equation is entered (all computed or left out): the line of a row it involves
+		for (Term term : candidates) {
+			Row row = slice.rowOf(term);
+			for (RowData rowData : term.isPreviousYear() ? List.<RowData>of() : slice.thisYear.data().getRows()) {
 				if (rowData.getRow() == row) {
 					return new Placement(rowData, null, null);
 				}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
@@ -36,6 +37,8 @@ public class NarrativeValidator extends ConcernValidator {
 	/** A count or amount in running text: digits followed by a measure word, not an ordinal (第3) or a date. */
 	private static final Pattern LITERAL_NUMBER = Pattern
 			.compile("(?<![第\\d.])(\\d+(?:\\.\\d+)?)(?=\\s*(?:件|条|次|个|篇|场|名|人|项|家|万|元|%|％))");
+
+	private static final int MAX_SUGGESTIONS = 3;
 
 	@Inject
 	private ReportEvaluator evaluator;
@@ -102,51 +105,51 @@ public class NarrativeValidator extends ConcernValidator {
 		}
 		List<INode> nodes = new ArrayList<>(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__LITERAL));
 		nodes.addAll(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__FRAGMENTS));
-		Map<BigDecimal, String> known = null;
+		Map<BigDecimal, List<String>> known = null;
 		for (INode node : nodes) {
 			Matcher matcher = LITERAL_NUMBER.matcher(node.getText());
 			while (matcher.find()) {
 				if (known == null) {
 					known = knownValues(report);
 				}
-				String reference = known.get(new BigDecimal(matcher.group(1)).stripTrailingZeros());
-				if (reference != null) {
-					getMessageAcceptor().acceptWarning("数字 " + matcher.group(1) + " 与 " + reference
-							+ " 相同：请写作 [" + reference + "]，让文字随表格数据更新", text, node.getOffset() + matcher.start(1),
-							matcher.group(1).length(), IssueCodes.LITERAL_NUMBER, reference);
+				List<String> references = known.getOrDefault(new BigDecimal(matcher.group(1)).stripTrailingZeros(), List.of());
+				if (!references.isEmpty()) {
+					List<String> offered = references.subList(0, Math.min(MAX_SUGGESTIONS, references.size()));
+					getMessageAcceptor().acceptWarning("数字 " + matcher.group(1) + " 等于 "
+							+ offered.stream().map(r -> "[" + r + "]").collect(Collectors.joining("、"))
+							+ " 的值：请改写为绑定，让文字随数据更新", text, node.getOffset() + matcher.start(1),
+							matcher.group(1).length(), IssueCodes.LITERAL_NUMBER, offered.toArray(String[]::new));
 				}
 			}
 		}
 	}
 
-	/** Every non-zero figure and cell of the report, by value, with the reference that names it. */
-	private Map<BigDecimal, String> knownValues(Report report) {
-		Map<BigDecimal, String> known = new LinkedHashMap<>();
-		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
-			if (figure.getValue() != null && figure.getValue().signum() != 0) {
-				known.putIfAbsent(figure.getValue().stripTrailingZeros(), figure.getName());
-			}
-		}
-		if (report.getType() == null || report.getType().eIsProxy()) {
-			return known;
-		}
-		ReportValues values = evaluator.values(report);
-		for (TableType table : report.getType().getTables()) {
-			for (Row row : TableLayout.allRows(table)) {
-				if (row.isHeading()) {
-					continue;
-				}
-				var block = TableLayout.block(row);
-				var fallback = TableLayout.defaultColumn(block);
-				List<Column> columns = fallback.map(List::of).orElseGet(() -> TableLayout.leafColumns(block));
-				for (Column column : columns) {
-					BigDecimal value = values.table(table).value(row, column);
-					if (value.signum() != 0) {
-						String reference = table.getName() + "." + TableLayout.keyText(row)
-								+ (fallback.isPresent() ? "" : ":" + TableLayout.shortKey(column));
-						known.putIfAbsent(value.stripTrailingZeros(), reference);
+	/** Every non-zero cell and figure of the report, by value: the references that name it, cells first. */
+	private Map<BigDecimal, List<String>> knownValues(Report report) {
+		Map<BigDecimal, List<String>> known = new LinkedHashMap<>();
+		if (report.getType() != null && !report.getType().eIsProxy()) {
+			ReportValues values = evaluator.values(report);
+			for (TableType table : report.getType().getTables()) {
+				for (Row row : TableLayout.allRows(table)) {
+					if (row.isHeading()) {
+						continue;
+					}
+					var block = TableLayout.block(row);
+					var fallback = TableLayout.defaultColumn(block);
+					List<Column> columns = fallback.map(List::of).orElseGet(() -> TableLayout.leafColumns(block));
+					for (Column column : columns) {
+						BigDecimal value = values.table(table).value(row, column);
+						if (value.signum() != 0) {
+							known.computeIfAbsent(value.stripTrailingZeros(), v -> new ArrayList<>()).add(table.getName() + "."
+									+ TableLayout.keyText(row) + (fallback.isPresent() ? "" : ":" + TableLayout.shortKey(column)));
+						}
 					}
 				}
+			}
+		}
+		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
+			if (figure.getValue() != null && figure.getValue().signum() != 0) {
+				known.computeIfAbsent(figure.getValue().stripTrailingZeros(), v -> new ArrayList<>()).add(figure.getName());
 			}
 		}
 		return known;
