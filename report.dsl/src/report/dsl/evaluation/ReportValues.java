@@ -2,6 +2,7 @@ package report.dsl.evaluation;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,8 +52,18 @@ public final class ReportValues {
 		}
 	}
 
+	private List<RuleOutcome> outcomes;
+
 	public Report report() {
 		return report;
+	}
+
+	/** Every equation of the report type's rules evaluated on this report, in the order of the rules. */
+	public List<RuleOutcome> ruleOutcomes() {
+		if (outcomes == null) {
+			outcomes = totals == null ? List.of() : RuleOutcome.evaluate(this);
+		}
+		return outcomes;
 	}
 
 	public TotalDefinitions totals() {

@@ -3,7 +3,6 @@ package report.dsl.evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,7 +57,7 @@ public record ShownNumber(Binding binding, BigDecimal number, String text, Strin
 			if (whole.value().signum() == 0) {
 				return failed(binding, "占比的整体「" + whole.description() + "」为0，无法计算百分比");
 			}
-			BigDecimal percent = value.value().multiply(HUNDRED).divide(whole.value(), PRECISION, RoundingMode.HALF_UP);
+			BigDecimal percent = Shares.percent(value.value(), whole.value());
 			return shown(binding, percent.setScale(Math.max(decimals, 0), RoundingMode.HALF_UP),
 					value.description() + "占" + whole.description() + "的百分比");
 		}
@@ -111,26 +110,10 @@ public record ShownNumber(Binding binding, BigDecimal number, String text, Strin
 		if (parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(whole) != 0) {
 			return; // the parts do not make up the whole: each share keeps its ordinary rounding
 		}
-		BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals);
-		BigDecimal totalUnits = HUNDRED.movePointRight(decimals);
-		List<BigDecimal> quotas = parts.stream()
-				.map(p -> p.multiply(totalUnits).divide(whole, PRECISION, RoundingMode.HALF_UP)).toList();
-		List<BigDecimal> floors = new ArrayList<>(quotas.stream().map(q -> q.setScale(0, RoundingMode.FLOOR)).toList());
-		int left = totalUnits.subtract(floors.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).intValue();
-		List<Integer> order = new ArrayList<>();
-		for (int k = 0; k < group.size(); k++) {
-			order.add(k);
-		}
-		order.sort(Comparator.<Integer, BigDecimal>comparing(k -> quotas.get(k).subtract(floors.get(k))).reversed()
-				.thenComparing(Comparator.<Integer, BigDecimal>comparing(parts::get).reversed()));
-		for (int n = 0; n < left && n < order.size(); n++) {
-			int k = order.get(n);
-			floors.set(k, floors.get(k).add(BigDecimal.ONE));
-		}
+		List<BigDecimal> percents = Shares.largestRemainder(parts, whole, decimals);
 		for (int k = 0; k < group.size(); k++) {
 			ShownNumber single = shown.get(group.get(k));
-			BigDecimal percent = floors.get(k).multiply(unit).setScale(decimals, RoundingMode.UNNECESSARY);
-			shown.set(group.get(k), shown(single.binding(), percent, single.description()));
+			shown.set(group.get(k), shown(single.binding(), percents.get(k), single.description()));
 		}
 	}
 }

@@ -17,6 +17,7 @@ import org.eclipse.xtext.scoping.impl.SimpleScope;
 
 import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
+import report.dsl.report.Chart;
 import report.dsl.report.Column;
 import report.dsl.report.Figure;
 import report.dsl.report.Report;
@@ -43,7 +44,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getParts(),
 					p -> QualifiedName.create(p.getName()));
 		}
-		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE) {
+		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE || reference == Literals.CHART__TABLE) {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getTables(),
 					t -> QualifiedName.create(t.getName()));
 		}
@@ -55,6 +56,11 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			TableData data = EcoreUtil2.getContainerOfType(context, TableData.class);
 			return data == null || data.getTable() == null ? IScope.NULLSCOPE
 					: scopeFor(TableLayout.allRows(data.getTable()), TableLayout::key);
+		}
+		if (reference == Literals.CHART__PARTS || reference == Literals.CHART__WHOLE) {
+			Chart chart = EcoreUtil2.getContainerOfType(context, Chart.class);
+			return chart == null || chart.getTable() == null || chart.getTable().eIsProxy() ? IScope.NULLSCOPE
+					: scopeFor(TableLayout.allRows(chart.getTable()), TableLayout::key);
 		}
 		if (reference == Literals.TERM__AXIS) {
 			return ruleAxes(EcoreUtil2.getContainerOfType(context, Rule.class));

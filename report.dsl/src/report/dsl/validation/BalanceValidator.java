@@ -2,36 +2,36 @@ package report.dsl.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
 
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
-import report.dsl.evaluation.ReportValues;
-import report.dsl.evaluation.TableValues;
+import report.dsl.evaluation.RuleOutcome;
+import report.dsl.evaluation.RuleOutcome.Slice;
 import report.dsl.model.TableLayout;
-import report.dsl.report.Block;
 import report.dsl.report.CellValue;
-import report.dsl.report.Column;
 import report.dsl.report.Equation;
 import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.Row;
 import report.dsl.report.RowData;
 import report.dsl.report.Rule;
-import report.dsl.report.RuleScope;
 import report.dsl.report.Sum;
+import report.dsl.report.TableData;
 import report.dsl.report.Term;
 
 /**
  * Rules 1–4, 8 and 9, and every balance rule of a user's own report type: the rules are data in the
- * report type, and this check evaluates each equation for every column (每列) or row (每行) of its block.
- * A violation is reported on the cell the author has to look at, with the value that would balance it.
+ * report type, evaluated by {@link RuleOutcome}; this check reports each equation that does not hold
+ * on the cell the author has to look at, with the value that would balance it.
  */
 public class BalanceValidator extends ConcernValidator {
 
@@ -43,85 +43,22 @@ public class BalanceValidator extends ConcernValidator {
 		if (report.getType() == null || report.getType().eIsProxy()) {
 			return;
 		}
-		ReportValues values = evaluator.values(report);
-		for (Rule rule : report.getType().getRules()) {
-			if (rule.getTable() == null || rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null) {
-				continue;
-			}
-			for (Equation equation : rule.getEquations()) {
-				check(rule, equation, values);
+		for (RuleOutcome outcome : evaluator.values(report).ruleOutcomes()) {
+			if (!outcome.holds()) {
+				report(outcome);
 			}
 		}
 	}
 
-	private void check(Rule rule, Equation equation, ReportValues values) {
-		List<Term> terms = new ArrayList<>(equation.getLeft().getTerms());
-		terms.addAll(equation.getRight().getTerms());
-		if (terms.stream().anyMatch(t -> t.getAxis() == null || t.getAxis().eIsProxy())) {
-			return;
-		}
-		TableValues thisYear = values.table(rule.getTable());
-		TableValues lastYear = null;
-		if (terms.stream().anyMatch(Term::isPreviousYear)) {
-			Optional<ReportValues> previous = values.previous();
-			if (previous.isEmpty() || previous.get().table(rule.getTable()).data() == null) {
-				return; // cross-year rules need last year's report
-			}
-			lastYear = previous.get().table(rule.getTable());
-		}
-		Block block = TableLayout.block(terms.get(0).getAxis());
-		if (rule.getScope() == RuleScope.EACH_COLUMN) {
-			for (Column column : TableLayout.leafColumns(block)) {
-				check(rule, equation, new Slice(thisYear, lastYear, null, column));
-			}
-		} else {
-			for (Row row : TableLayout.leafRows(block)) {
-				check(rule, equation, new Slice(thisYear, lastYear, row, null));
-			}
-		}
-	}
-
-	/** One row (for 每行 rules) or one column (for 每列 rules) of a table, this year and last. */
-	private record Slice(TableValues thisYear, TableValues lastYear, Row row, Column column) {
-		Row rowOf(Term term) {
-			return row != null ? row : (Row) term.getAxis();
-		}
-
-		Column columnOf(Term term) {
-			return column != null ? column : (Column) term.getAxis();
-		}
-
-		BigDecimal value(Term term) {
-			return (term.isPreviousYear() ? lastYear : thisYear).value(rowOf(term), columnOf(term));
-		}
-
-		BigDecimal sum(Sum sum) {
-			BigDecimal total = BigDecimal.ZERO;
-			for (Term term : sum.getTerms()) {
-				total = term.isNegative() ? total.subtract(value(term)) : total.add(value(term));
-			}
-			return total;
-		}
-
-		Optional<CellValue> enteredCell(Term term) {
-			return term.isPreviousYear() ? Optional.empty() : thisYear.enteredCell(rowOf(term), columnOf(term));
-		}
-
-		String where() {
-			return row != null ? "「" + TableLayout.keyText(row) + "」行" : "「" + TableLayout.shortKey(column) + "」列";
-		}
-	}
-
-	private void check(Rule rule, Equation equation, Slice slice) {
-		BigDecimal left = slice.sum(equation.getLeft());
-		BigDecimal right = slice.sum(equation.getRight());
-		if (left.compareTo(right) == 0) {
-			return;
-		}
-		BigDecimal difference = left.subtract(right);
+	private void report(RuleOutcome outcome) {
+		Rule rule = outcome.rule();
+		Equation equation = outcome.equation();
+		Slice slice = outcome.slice();
+		BigDecimal difference = outcome.left().subtract(outcome.right());
+		String where = slice.row() != null ? "「" + slice.key() + "」行" : "「" + slice.key() + "」列";
 		String message = "违反规则" + rule.getCode() + "（" + rule.getMessage() + "）：表" + rule.getTable().getName()
-				+ slice.where() + " " + operands(equation.getLeft(), slice) + " = " + Numbers.plain(left) + "，而 "
-				+ operands(equation.getRight(), slice) + " = " + Numbers.plain(right) + "，相差 "
+				+ where + " " + operands(equation.getLeft(), slice) + " = " + Numbers.plain(outcome.left()) + "，而 "
+				+ operands(equation.getRight(), slice) + " = " + Numbers.plain(outcome.right()) + "，相差 "
 				+ Numbers.plain(difference.abs());
 		Placement placement = placement(equation, slice, difference);
 		String[] data = placement.cell == null ? new String[] { rule.getCode() }
@@ -146,9 +83,9 @@ public class BalanceValidator extends ConcernValidator {
 	}
 
 	private record Placement(EObject target, CellValue cell, BigDecimal balancingValue) {
-		org.eclipse.emf.ecore.EStructuralFeature feature() {
+		EStructuralFeature feature() {
 			return target instanceof RowData ? Literals.ROW_DATA__ROW
-					: target instanceof report.dsl.report.TableData ? Literals.TABLE_DATA__TABLE : null;
+					: target instanceof TableData ? Literals.TABLE_DATA__TABLE : null;
 		}
 	}
 
@@ -162,10 +99,10 @@ public class BalanceValidator extends ConcernValidator {
 			candidates.add(equation.getLeft().getTerms().get(0));
 		}
 		List<Term> right = new ArrayList<>(equation.getRight().getTerms());
-		java.util.Collections.reverse(right);
+		Collections.reverse(right);
 		candidates.addAll(right);
 		List<Term> left = new ArrayList<>(equation.getLeft().getTerms());
-		java.util.Collections.reverse(left);
+		Collections.reverse(left);
 		candidates.addAll(left);
 		for (Term term : candidates) {
 			Optional<CellValue> cell = slice.enteredCell(term);
@@ -179,13 +116,13 @@ public class BalanceValidator extends ConcernValidator {
 		// no cell of the equation is entered (all computed or left out): the line of a row it involves
 		for (Term term : candidates) {
 			Row row = slice.rowOf(term);
-			for (RowData rowData : term.isPreviousYear() ? List.<RowData>of() : slice.thisYear.data().getRows()) {
+			for (RowData rowData : term.isPreviousYear() ? List.<RowData>of() : slice.thisYear().data().getRows()) {
 				if (rowData.getRow() == row) {
 					return new Placement(rowData, null, null);
 				}
 			}
 		}
-		return new Placement(slice.thisYear.data(), null, null);
+		return new Placement(slice.thisYear().data(), null, null);
 	}
 
 }

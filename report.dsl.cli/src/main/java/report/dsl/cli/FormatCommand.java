@@ -2,11 +2,8 @@ package report.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.AtomicFiles;
 import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportFormatting;
 
@@ -73,22 +71,10 @@ final class FormatCommand implements Callable<Integer> {
 				out.println(file + ": 未按格式排版（运行 report format " + file + "）");
 				exit = ReportCli.ERRORS_FOUND;
 			} else {
-				replace(file, formatted.get());
+				AtomicFiles.write(file, formatted.get());
 				err.println("已格式化 " + file);
 			}
 		}
 		return exit;
-	}
-
-	/** Writes beside the file and moves over it, so an interrupted run never leaves half a file. */
-	private static void replace(Path file, String text) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-		try {
-			Files.writeString(temporary, text, StandardCharsets.UTF_8);
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
 	}
 }

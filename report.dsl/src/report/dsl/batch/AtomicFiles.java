@@ -1,0 +1,38 @@
+package report.dsl.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
+
+/** Writes a file so that readers see the old content or the new, never a part: write beside it, then move over it. */
+public final class AtomicFiles {
+
+	private AtomicFiles() {
+	}
+
+	public static void write(Path target, String text) throws IOException {
+		Path parent = target.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		Path temporary = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+		try {
+			// created like any new file (the umask decides), unlike Files.createTempFile's owner-only mode
+			Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			keepPermissions(target, temporary);
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	private static void keepPermissions(Path original, Path replacement) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(original, PosixFileAttributeView.class);
+		if (view != null && Files.exists(original)) {
+			Files.setPosixFilePermissions(replacement, view.readAttributes().permissions());
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package report.dsl.generator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+import com.google.inject.Inject;
+
+import report.dsl.evaluation.Numbers;
+import report.dsl.evaluation.ReportEvaluator;
+import report.dsl.evaluation.ReportValues;
+import report.dsl.evaluation.Shares;
+import report.dsl.model.TableLayout;
+import report.dsl.report.Block;
+import report.dsl.report.Chart;
+import report.dsl.report.Content;
+import report.dsl.report.Paragraph;
+import report.dsl.report.Part;
+import report.dsl.report.Report;
+import report.dsl.report.Row;
+import report.dsl.report.SubSection;
+import report.dsl.report.TableData;
+import report.dsl.report.TableType;
+import report.dsl.report.Text;
+
+/**
+ * One self-contained HTML file per report that reads like the official document: the title block,
+ * the parts, the tables as the printed form draws them, the charts of the report type as inline SVG,
+ * the signature. Built as a jsoup tree, so every text the author wrote is escaped.
+ */
+public class HtmlReportGenerator {
+
+	private static final String STYLE = stylesheet();
+	private static final String[] PALETTE = { "#9b1c1c", "#c2581b", "#b58a1b", "#3f7d3a", "#2e6a8e", "#6b4c8a", "#7a7a7a" };
+
+	@Inject
+	private ReportEvaluator evaluator;
+
+	public String generate(Report report) {
+		ReportValues values = evaluator.values(report);
+		Document document = Document.createShell("");
+		document.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).indentAmount(1)
+				.outline(false);
+		document.prependChild(new DocumentType("html", "", ""));
+		Element html = document.selectFirst("html").attr("lang", "zh-CN");
+		Element head = html.selectFirst("head");
+		head.appendElement("meta").attr("charset", "utf-8");
+		head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+		head.appendElement("meta").attr("name", "generator").attr("content", "report.dsl");
+		head.appendElement("title").text(ReportText.title(report));
+		head.appendElement("style").appendChild(new DataNode(STYLE));
+
+		Element main = html.selectFirst("body").appendElement("main").addClass("report");
+		Element titleBlock = main.appendElement("header").addClass("title-block");
+		titleBlock.appendElement("p").addClass("issuer").text(ReportText.clean(report.getBody()));
+		titleBlock.appendElement("h1").text(ReportText.subtitle(report));
+		if (report.getPreamble() != null) {
+			paragraph(main, report.getPreamble(), report).addClass("preamble");
+		}
+		for (Part part : report.getParts()) {
+			Element section = main.appendElement("section").addClass("part");
+			section.appendElement("h2").text(ReportText.heading(part));
+			contents(section, part.getContents(), report, values, 3);
+		}
+		Element signature = main.appendElement("footer").addClass("signature");
+		signature.appendElement("p").text(ReportText.clean(report.getBody()));
+		signature.appendElement("p").text(ReportText.date(report.getIssued()));
+		if (report.getUrl() != null || report.getContact() != null) {
+			Element source = main.appendElement("footer").addClass("source");
+			if (report.getUrl() != null) {
+				source.appendElement("p").text("本报告电子版：" + ReportText.clean(report.getUrl()));
+			}
+			if (report.getContact() != null) {
+				source.appendElement("p").text("联系方式：" + ReportText.clean(report.getContact()));
+			}
+		}
+		return document.outerHtml() + "\n";
+	}
+
+	private void contents(Element parent, List<Content> contents, Report report, ReportValues values, int level) {
+		for (Content content : contents) {
+			if (content instanceof Paragraph paragraph) {
+				paragraph(parent, paragraph.getText(), report);
+			} else if (content instanceof SubSection sub) {
+				Element section = parent.appendElement("section");
+				section.appendElement("h" + Math.min(level, 6)).text(ReportText.clean(sub.getHeading()));
+				contents(section, sub.getContents(), report, values, level + 1);
+			} else if (content instanceof TableData data && data.getTable() != null && !data.getTable().eIsProxy()) {
+				table(parent, data.getTable(), values);
+				for (Chart chart : report.getType().getCharts()) {
+					if (chart.getTable() == data.getTable()) {
+						chart(parent, chart, values);
+					}
+				}
+			}
+		}
+	}
+
+	private Element paragraph(Element parent, Text text, Report report) {
+		Element p = parent.appendElement("p");
+		for (Narrative.Segment segment : Narrative.segments(text, report, evaluator)) {
+			if (segment.isBound()) {
+				Element bound = p.appendElement("span").addClass("bound").text(segment.text());
+				if (segment.shown().description() != null) {
+					bound.attr("title", segment.shown().description());
+				}
+			} else {
+				p.appendText(segment.text());
+			}
+		}
+		return p;
+	}
+
+	private void table(Element parent, TableType table, ReportValues values) {
+		List<TableGrid> grids = table.getBlocks().stream().map(b -> TableGrid.of(b, values.table(table))).toList();
+		int labelColumns = grids.stream().mapToInt(TableGrid::labelColumns).max().orElse(1);
+		int valueColumns = grids.stream().mapToInt(g -> g.leafColumns().size()).max().orElse(1);
+		Element element = parent.appendElement("table").addClass("table-" + table.getName());
+		Element caption = element.appendElement("caption").text(ReportText.clean(table.getCaption()));
+		if (table.getUnit() != null) {
+			caption.appendElement("span").addClass("unit").text("（单位：" + ReportText.clean(table.getUnit()) + "）");
+		}
+		for (TableGrid grid : grids) {
+			Element head = grids.size() == 1 ? element.appendElement("thead") : element.appendElement("tbody");
+			Block block = grid.block();
+			if (block.getHeading() != null) {
+				head.appendElement("tr").appendElement("th").addClass("block").attr("scope", "rowgroup")
+						.attr("colspan", String.valueOf(labelColumns + valueColumns)).text(ReportText.clean(block.getHeading()));
+			}
+			int widen = valueColumns - grid.leafColumns().size();
+			for (List<TableGrid.HeaderCell> cells : grid.header()) {
+				Element tr = head.appendElement("tr");
+				for (TableGrid.HeaderCell cell : cells) {
+					Element th = tr.appendElement("th").text(cell.label());
+					if (cell.column() == null) {
+						th.addClass("corner").attr("scope", "col");
+						span(th, labelColumns, cell.rowspan());
+					} else {
+						th.attr("scope", cell.isGroup() ? "colgroup" : "col");
+						boolean last = cell.column() == lastLeaf(grid);
+						span(th, cell.colspan() + (last ? widen : 0), cell.rowspan());
+					}
+				}
+			}
+			Element body = grids.size() == 1 ? element.appendElement("tbody") : head;
+			for (TableGrid.BodyRow row : grid.body()) {
+				Element tr = body.appendElement("tr");
+				for (TableGrid.LabelCell label : row.labels()) {
+					Element th = tr.appendElement("th").attr("scope", label.isGroup() ? "rowgroup" : "row").text(label.label());
+					int extra = label.isGroup() ? 0 : labelColumns - grid.labelColumns();
+					span(th, label.colspan() + extra, label.rowspan());
+				}
+				for (TableGrid.ValueCell cell : row.values()) {
+					Element td = tr.appendElement("td").text(Numbers.plain(cell.value()));
+					if (cell.computed()) {
+						td.addClass("computed").attr("title", "由规则计算");
+					}
+					if (cell.column() == lastLeaf(grid) && widen > 0) {
+						td.attr("colspan", String.valueOf(1 + widen));
+					}
+				}
+			}
+		}
+	}
+
+	private static report.dsl.report.Column lastLeaf(TableGrid grid) {
+		return grid.leafColumns().get(grid.leafColumns().size() - 1);
+	}
+
+	private static void span(Element cell, int colspan, int rowspan) {
+		if (colspan > 1) {
+			cell.attr("colspan", String.valueOf(colspan));
+		}
+		if (rowspan > 1) {
+			cell.attr("rowspan", String.valueOf(rowspan));
+		}
+	}
+
+	/** A horizontal bar per part, its length its share of the whole; shares by largest remainder add up to 100. */
+	private void chart(Element parent, Chart chart, ReportValues values) {
+		TableType table = chart.getTable();
+		Row wholeRow = chart.getWhole();
+		var column = TableLayout.defaultColumn(TableLayout.block(wholeRow));
+		if (column.isEmpty() || chart.getParts().stream().anyMatch(Row::eIsProxy)) {
+			return;
+		}
+		List<BigDecimal> parts = chart.getParts().stream().map(r -> values.table(table).value(r, column.get())).toList();
+		BigDecimal whole = values.table(table).value(wholeRow, column.get());
+		Element figure = parent.appendElement("figure").addClass("chart");
+		String title = ReportText.clean(chart.getTitle());
+		if (whole.signum() == 0 || parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(whole) != 0) {
+			figure.appendElement("figcaption").text(title + "：本年度无可绘制的数据");
+			return;
+		}
+		List<BigDecimal> shares = Shares.largestRemainder(parts, whole, 0);
+		int rowHeight = 34;
+		int labelWidth = 150;
+		int barWidth = 360;
+		int height = rowHeight * parts.size() + 10;
+		Element svg = figure.appendElement("svg").addClass("chart").attr("xmlns", "http://www.w3.org/2000/svg")
+				.attr("viewBox", "0 0 " + (labelWidth + barWidth + 130) + " " + height).attr("role", "img")
+				.attr("aria-label", title);
+		for (int i = 0; i < parts.size(); i++) {
+			int y = 5 + i * rowHeight;
+			int length = shares.get(i).signum() == 0 ? 0 : Math.max(2, shares.get(i).intValue() * barWidth / 100);
+			Element group = svg.appendElement("g");
+			group.appendElement("title").text(TableGrid.label(chart.getParts().get(i)) + "：" + Numbers.plain(parts.get(i))
+					+ "件，占" + shares.get(i).toPlainString() + "%");
+			group.appendElement("text").attr("x", String.valueOf(labelWidth - 8)).attr("y", String.valueOf(y + 21))
+					.attr("text-anchor", "end").attr("font-size", "15").text(shortLabel(chart.getParts().get(i)));
+			group.appendElement("rect").attr("x", String.valueOf(labelWidth)).attr("y", String.valueOf(y + 4))
+					.attr("width", String.valueOf(length)).attr("height", String.valueOf(rowHeight - 10))
+					.attr("fill", PALETTE[i % PALETTE.length]);
+			group.appendElement("text").attr("x", String.valueOf(labelWidth + length + 8)).attr("y", String.valueOf(y + 21))
+					.attr("font-size", "14").text(Numbers.plain(parts.get(i)) + "件 · " + shares.get(i).toPlainString() + "%");
+		}
+		figure.appendElement("figcaption").text(title + "（共" + Numbers.plain(whole) + "件，按最大余数法取整）");
+	}
+
+	/** （二）部分公开（区分处理的，…） as 部分公开: the label without its ordinal and its explanation. */
+	static String shortLabel(Row row) {
+		return TableGrid.label(row).replaceFirst("^[（(][一二三四五六七八九十]+[）)]", "").replaceFirst("^\\d+[.．、]", "")
+				.replaceFirst("[（(].*$", "");
+	}
+
+	private static String stylesheet() {
+		try (InputStream in = HtmlReportGenerator.class.getResourceAsStream("report.css")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

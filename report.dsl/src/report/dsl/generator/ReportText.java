@@ -1,0 +1,56 @@
+package report.dsl.generator;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import report.dsl.report.Part;
+import report.dsl.report.Report;
+
+/** The words of a publication that come from the model rather than from the author's paragraphs. */
+public final class ReportText {
+
+	private ReportText() {
+	}
+
+	/** 聊城市机关事务管理局2023年政府信息公开工作年度报告 — the body, the year and the report type's title. */
+	public static String title(Report report) {
+		String typeTitle = report.getType() == null || report.getType().getTitle() == null ? "报告" : report.getType().getTitle();
+		return clean(report.getBody()) + report.getYear() + "年" + clean(typeTitle);
+	}
+
+	/** The title without the body, for a title block that prints the body on its own line. */
+	public static String subtitle(Report report) {
+		String typeTitle = report.getType() == null || report.getType().getTitle() == null ? "报告" : report.getType().getTitle();
+		return report.getYear() + "年" + clean(typeTitle);
+	}
+
+	public static String heading(Part part) {
+		if (part.getHeading() != null) {
+			return clean(part.getHeading());
+		}
+		return part.getType() == null || part.getType().eIsProxy() ? "" : clean(part.getType().getHeading());
+	}
+
+	/** 2024-01-18 as 2024年1月18日. */
+	public static String date(String iso) {
+		if (iso == null) {
+			return "";
+		}
+		try {
+			LocalDate date = LocalDate.parse(iso);
+			return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		} catch (DateTimeParseException e) {
+			return clean(iso);
+		}
+	}
+
+	/** Author text without control characters, which no output format can carry faithfully. */
+	public static String clean(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder cleaned = new StringBuilder(text.length());
+		text.codePoints().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c)).forEach(cleaned::appendCodePoint);
+		return cleaned.toString();
+	}
+}
