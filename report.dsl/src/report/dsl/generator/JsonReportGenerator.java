@@ -105,8 +105,9 @@ public class JsonReportGenerator {
 		JsonArray array = new JsonArray();
 		for (Content content : contents) {
 			if (content instanceof Paragraph paragraph) {
-				JsonObject json = text(paragraph.getText(), report);
+				JsonObject json = new JsonObject();
 				json.addProperty("type", "paragraph");
+				text(paragraph.getText(), report).entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
 				array.add(json);
 			} else if (content instanceof SubSection sub) {
 				JsonObject json = new JsonObject();
