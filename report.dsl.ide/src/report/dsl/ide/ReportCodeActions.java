@@ -1,0 +1,158 @@
+package report.dsl.ide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.emf.ecore.resource.Resource;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
+import report.dsl.report.PartType;
+import report.dsl.report.Report;
+import report.dsl.report.ReportFile;
+import report.dsl.validation.IssueCodes;
+
+/**
+ * Quick fixes keyed on the checker's issue codes and built from the issue data: set a cell to the value
+ * that balances its rule, write the number a binding shows, bind a typed number, renumber a heading,
+ * add a missing part.
+ */
+public class ReportCodeActions implements ICodeActionService2 {
+
+	private static final Pattern HEADING_NUMBER = Pattern.compile("^(\"\\s*)([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]\\s*");
+
+	@Override
+	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
+		List<Either<Command, CodeAction>> actions = new ArrayList<>();
+		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
+			String code = diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
+			List<String> data = data(diagnostic.getData());
+			if (code == null) {
+				continue;
+			}
+			Document document = options.getDocument();
+			String uri = options.getCodeActionParams().getTextDocument().getUri();
+			switch (code) {
+				case IssueCodes.STATED_MISMATCH -> {
+					if (!data.isEmpty()) {
+						actions.add(fix("改为 " + data.get(0) + "（与绑定的数值一致）", diagnostic, uri, diagnostic.getRange(), data.get(0)));
+					}
+				}
+				case IssueCodes.LITERAL_NUMBER -> {
+					for (String reference : data) {
+						actions.add(fix("改写为绑定 [" + reference + "]", diagnostic, uri, diagnostic.getRange(), "[" + reference + "]"));
+					}
+				}
+				case IssueCodes.HEADING_NUMBER -> {
+					String heading = text(document, diagnostic.getRange());
+					Matcher matcher = HEADING_NUMBER.matcher(heading);
+					if (!data.isEmpty() && matcher.find()) {
+						actions.add(fix("标题编号改为「" + data.get(0) + "」", diagnostic, uri, diagnostic.getRange(),
+								matcher.group(1) + data.get(0) + heading.substring(matcher.end())));
+					}
+				}
+				case IssueCodes.MISSING_PART -> {
+					if (!data.isEmpty()) {
+						addMissingPart(options.getResource(), document, diagnostic, uri, data.get(0), actions);
+					}
+				}
+				default -> {
+					// a balance rule of the report type: data is [rule code, value that balances the marked cell]
+					if (data.size() == 2 && data.get(0).equals(code)) {
+						actions.add(fix("改为 " + data.get(1) + "（使规则" + code + "成立）", diagnostic, uri, diagnostic.getRange(),
+								data.get(1)));
+					}
+				}
+			}
+		}
+		return actions;
+	}
+
+	/** Inserts the part where the report type's order puts it, with its heading as a reminder of what it holds. */
+	private static void addMissingPart(Resource resource, Document document, Diagnostic diagnostic, String uri, String key,
+			List<Either<Command, CodeAction>> actions) {
+		if (resource.getContents().isEmpty()) {
+			return;
+		}
+		for (Report report : ((ReportFile) resource.getContents().get(0)).getReports()) {
+			if (report.getType() == null || report.getType().eIsProxy()) {
+				continue;
+			}
+			List<PartType> order = report.getType().getParts();
+			PartType missing = order.stream().filter(p -> p.getName().equals(key)).findFirst().orElse(null);
+			if (missing == null) {
+				continue;
+			}
+			EObject before = report.getParts().stream().filter(p -> order.indexOf(p.getType()) > order.indexOf(missing))
+					.findFirst().map(EObject.class::cast).orElse(null);
+			int offset;
+			String text = "\t部分 " + key + " {\n\t\t\"\"\n\t}\n";
+			if (before != null) {
+				offset = NodeModelUtils.getNode(before).getOffset();
+				text = text.substring(1) + "\t";
+			} else {
+				offset = closingBrace(NodeModelUtils.getNode(report)).getOffset();
+			}
+			Position at = document.getPosition(offset);
+			actions.add(fix("添加「" + missing.getHeading() + "」", diagnostic, uri, new Range(at, at), text));
+			return;
+		}
+	}
+
+	private static ILeafNode closingBrace(ICompositeNode report) {
+		ILeafNode last = null;
+		for (ILeafNode leaf : report.getLeafNodes()) {
+			if (!leaf.isHidden()) {
+				last = leaf;
+			}
+		}
+		return last;
+	}
+
+	private static Either<Command, CodeAction> fix(String title, Diagnostic diagnostic, String uri, Range range, String newText) {
+		CodeAction action = new CodeAction(title);
+		action.setKind(CodeActionKind.QuickFix);
+		action.setDiagnostics(List.of(diagnostic));
+		action.setIsPreferred(Boolean.TRUE);
+		action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(range, newText)))));
+		return Either.forRight(action);
+	}
+
+	private static String text(Document document, Range range) {
+		return document.getContents().substring(document.getOffSet(range.getStart()), document.getOffSet(range.getEnd()));
+	}
+
+	/** Issue data arrive as a string array in-process and as JSON over the wire. */
+	private static List<String> data(Object data) {
+		List<String> values = new ArrayList<>();
+		if (data instanceof String[] array) {
+			values.addAll(List.of(array));
+		} else if (data instanceof JsonArray array) {
+			for (JsonElement element : array) {
+				values.add(element.getAsString());
+			}
+		} else if (data instanceof List<?> list) {
+			list.forEach(o -> values.add(String.valueOf(o)));
+		}
+		return values;
+	}
+}

@@ -1,0 +1,110 @@
+package report.dsl.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import com.google.inject.Injector;
+
+import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.ReportBatch.Diagnostic;
+import report.dsl.batch.ReportBatch.Severity;
+import report.dsl.batch.ReportBuild;
+import report.dsl.generator.OutputFormat;
+
+/** Checks the reports under {@code sourceDirectory} and writes each one's Markdown, HTML and JSON. */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+	@Parameter(property = "report.sourceDirectory", defaultValue = "${project.basedir}/src/main/reports")
+	private File sourceDirectory;
+
+	@Parameter(property = "report.outputDirectory", defaultValue = "${project.build.directory}/generated-resources/reports")
+	private File outputDirectory;
+
+	/** Any of md, html, json. */
+	@Parameter(property = "report.formats", defaultValue = "md,html,json")
+	private List<String> formats;
+
+	/** Generate reports that have errors too, and do not fail the build for them. */
+	@Parameter(property = "report.force", defaultValue = "false")
+	private boolean force;
+
+	@Parameter(property = "report.skip", defaultValue = "false")
+	private boolean skip;
+
+	@Override
+	public void execute() throws MojoExecutionException, MojoFailureException {
+		if (skip) {
+			getLog().info("report.dsl: skipped");
+			return;
+		}
+		if (!sourceDirectory.isDirectory()) {
+			getLog().info("report.dsl: no " + sourceDirectory + ", nothing to generate");
+			return;
+		}
+		Set<OutputFormat> wanted = outputFormats();
+		ReportBuild.Outcome outcome;
+		try {
+			List<ReportBuild.Source> sources = ReportBuild.sources(List.of(sourceDirectory.toPath()));
+			outcome = Language.INJECTOR.getInstance(ReportBuild.class)
+					.build(sources, outputDirectory.toPath(), wanted, force, done -> {
+					});
+		} catch (IOException e) {
+			throw new MojoExecutionException("report.dsl: " + e.getMessage(), e);
+		}
+		outcome.check().diagnostics().forEach(this::log);
+
+		long errors = outcome.check().count(Severity.ERROR);
+		int withheld = outcome.withheld().size();
+		if (errors > 0 && !force) {
+			throw new MojoFailureException("report.dsl: " + plural(errors, "error") + " in " + plural(withheld, "report")
+					+ "; nothing generated for " + (withheld == 1 ? "it" : "them"));
+		}
+		String generated = "report.dsl: " + plural(outcome.written().size(), "file") + " generated in " + outputDirectory;
+		if (errors > 0) {
+			getLog().warn(generated + " despite " + plural(errors, "error") + " (force)");
+		} else {
+			getLog().info(generated);
+		}
+	}
+
+	private Set<OutputFormat> outputFormats() throws MojoExecutionException {
+		Set<OutputFormat> wanted = EnumSet.noneOf(OutputFormat.class);
+		for (String name : formats) {
+			wanted.add(OutputFormat.byExtension(name).orElseThrow(
+					() -> new MojoExecutionException("report.dsl: unknown format '" + name + "'; use md, html or json")));
+		}
+		return wanted;
+	}
+
+	private void log(Diagnostic d) {
+		String line = d.file() + ":" + d.line() + ":" + d.column() + ": " + d.message().replace('\n', ' ') + " [" + d.code() + "]";
+		switch (d.severity()) {
+			case ERROR -> getLog().error(line);
+			case WARNING -> getLog().warn(line);
+			default -> getLog().info(line);
+		}
+	}
+
+	private static String plural(long count, String noun) {
+		return count + " " + noun + (count == 1 ? "" : "s");
+	}
+
+	/**
+	 * The language, set up once per plugin class loader: the setup fills EMF's global registries,
+	 * which are not safe to fill from the threads of a parallel build at once.
+	 */
+	private static final class Language {
+		static final Injector INJECTOR = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
+	}
+}
