@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Command;
@@ -17,18 +16,12 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
-import org.eclipse.xtext.nodemodel.ILeafNode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.emf.ecore.resource.Resource;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 
-import report.dsl.report.PartType;
-import report.dsl.report.Report;
-import report.dsl.report.ReportFile;
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -43,13 +36,13 @@ public class ReportCodeActions implements ICodeActionService2 {
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
 		List<Either<Command, CodeAction>> actions = new ArrayList<>();
+		Document document = document(options);
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
 			List<String> data = data(diagnostic.getData());
 			if (code == null) {
 				continue;
 			}
-			Document document = options.getDocument();
 			String uri = options.getCodeActionParams().getTextDocument().getUri();
 			switch (code) {
 				case IssueCodes.STATED_MISMATCH -> {
@@ -71,8 +64,14 @@ public class ReportCodeActions implements ICodeActionService2 {
 					}
 				}
 				case IssueCodes.MISSING_PART -> {
-					if (!data.isEmpty()) {
-						addMissingPart(options.getResource(), document, diagnostic, uri, data.get(0), actions);
+					// data: the part's key and the offset where the report type's order puts it
+					if (data.size() == 2) {
+						Position at = document.getPosition(Integer.parseInt(data.get(1)));
+						String before = document.getContents().substring(document.getOffSet(new Position(at.getLine(), 0)),
+								Integer.parseInt(data.get(1)));
+						String part = "部分 " + data.get(0) + " {\n\t\t\"\"\n\t}\n";
+						String text = before.isBlank() && !before.isEmpty() ? part + before : "\t" + part;
+						actions.add(fix("添加部分「" + data.get(0) + "」", diagnostic, uri, new Range(at, at), text));
 					}
 				}
 				default -> {
@@ -87,45 +86,10 @@ public class ReportCodeActions implements ICodeActionService2 {
 		return actions;
 	}
 
-	/** Inserts the part where the report type's order puts it, with its heading as a reminder of what it holds. */
-	private static void addMissingPart(Resource resource, Document document, Diagnostic diagnostic, String uri, String key,
-			List<Either<Command, CodeAction>> actions) {
-		if (resource.getContents().isEmpty()) {
-			return;
-		}
-		for (Report report : ((ReportFile) resource.getContents().get(0)).getReports()) {
-			if (report.getType() == null || report.getType().eIsProxy()) {
-				continue;
-			}
-			List<PartType> order = report.getType().getParts();
-			PartType missing = order.stream().filter(p -> p.getName().equals(key)).findFirst().orElse(null);
-			if (missing == null) {
-				continue;
-			}
-			EObject before = report.getParts().stream().filter(p -> order.indexOf(p.getType()) > order.indexOf(missing))
-					.findFirst().map(EObject.class::cast).orElse(null);
-			int offset;
-			String text = "\t部分 " + key + " {\n\t\t\"\"\n\t}\n";
-			if (before != null) {
-				offset = NodeModelUtils.getNode(before).getOffset();
-				text = text.substring(1) + "\t";
-			} else {
-				offset = closingBrace(NodeModelUtils.getNode(report)).getOffset();
-			}
-			Position at = document.getPosition(offset);
-			actions.add(fix("添加「" + missing.getHeading() + "」", diagnostic, uri, new Range(at, at), text));
-			return;
-		}
-	}
-
-	private static ILeafNode closingBrace(ICompositeNode report) {
-		ILeafNode last = null;
-		for (ILeafNode leaf : report.getLeafNodes()) {
-			if (!leaf.isHidden()) {
-				last = leaf;
-			}
-		}
-		return last;
+	/** Xtext 2.42 passes the document only through the server's read access. */
+	private static Document document(Options options) {
+		return options.getDocument() != null ? options.getDocument()
+				: options.getLanguageServerAccess().doSyncRead(options.getURI(), ILanguageServerAccess.Context::getDocument);
 	}
 
 	private static Either<Command, CodeAction> fix(String title, Diagnostic diagnostic, String uri, Range range, String newText) {

@@ -47,7 +47,7 @@ public class ReportHoverService extends HoverService {
 
 	@Override
 	protected MarkupContent getMarkupContent(HoverContext context) {
-		EObject at = elements.resolveElementAt(context.getResource(), context.getOffset());
+		EObject at = elements.resolveContainedElementAt(context.getResource(), context.getOffset());
 		Report report = EcoreUtil2.getContainerOfType(at, Report.class);
 		String text = null;
 		if (report != null && report.getType() != null && !report.getType().eIsProxy()) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
 import report.dsl.report.Figure;
@@ -37,9 +39,26 @@ public class StructureValidator extends ConcernValidator {
 		for (PartType part : report.getType().getParts()) {
 			if (part.isRequired() && !present.contains(part)) {
 				error("缺少必需的部分「" + part.getHeading() + "」", report, Literals.REPORT__NAME,
-						IssueCodes.MISSING_PART, part.getName());
+						IssueCodes.MISSING_PART, part.getName(), String.valueOf(insertionOffset(report, part)));
 			}
 		}
+	}
+
+	/** Where a missing part belongs in the text: before the first later part, else before the report's closing brace. */
+	private static int insertionOffset(Report report, PartType missing) {
+		List<PartType> order = report.getType().getParts();
+		for (Part part : report.getParts()) {
+			if (order.indexOf(part.getType()) > order.indexOf(missing)) {
+				return NodeModelUtils.getNode(part).getOffset();
+			}
+		}
+		ILeafNode closing = null;
+		for (ILeafNode leaf : NodeModelUtils.getNode(report).getLeafNodes()) {
+			if (!leaf.isHidden()) {
+				closing = leaf;
+			}
+		}
+		return closing == null ? 0 : closing.getOffset();
 	}
 
 	@Check

@@ -1,0 +1,110 @@
+// The report.dsl extension: starts the language server (`java -jar report.jar lsp`, LSP over stdio) for `*.report` files.
+
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { describeTried, findJava, MINIMUM_JAVA, serverArguments } from './java';
+
+let client: LanguageClient | undefined;
+let outputChannel: vscode.OutputChannel | undefined;
+
+const OPEN_SETTINGS = '打开设置 / Open Settings';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	outputChannel = vscode.window.createOutputChannel('report.dsl');
+	context.subscriptions.push(outputChannel);
+
+	context.subscriptions.push(
+		vscode.commands.registerCommand('report.restartServer', () => restart(context)),
+		vscode.workspace.onDidChangeConfiguration(event => {
+			if (event.affectsConfiguration('report.java.home') || event.affectsConfiguration('report.server.jar')) {
+				void restart(context);
+			}
+		}),
+	);
+
+	await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+	await stop();
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+	await stop();
+	await start(context);
+}
+
+async function stop(): Promise<void> {
+	const running = client;
+	client = undefined;
+	if (running) {
+		try {
+			await running.stop();
+		} catch (error) {
+			outputChannel?.appendLine(`Stopping the language server failed: ${String(error)}`);
+		}
+	}
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+	const configuration = vscode.workspace.getConfiguration('report');
+
+	const search = findJava(configuration.get<string>('java.home'));
+	if (!search.java) {
+		const looked = describeTried(search.tried);
+		outputChannel?.appendLine(`No Java ${MINIMUM_JAVA}+ found. Looked at: ${looked}`);
+		void showError(
+			`report.dsl 语言服务器需要 Java ${MINIMUM_JAVA} 或更新版本，但没有找到（查看了：${looked}）。`
+			+ `请安装 JDK ${MINIMUM_JAVA}+，或在设置“report.java.home”中填写其安装目录。`
+			+ ` — The report.dsl language server needs Java ${MINIMUM_JAVA} or newer and found none (looked at: ${looked}).`
+			+ ` Install a JDK ${MINIMUM_JAVA}+ or set "report.java.home" to its folder.`,
+			'report.java.home');
+		return;
+	}
+
+	const configuredJar = configuration.get<string>('server.jar')?.trim();
+	const jar = configuredJar || context.asAbsolutePath('server/report.jar');
+	if (!fs.existsSync(jar)) {
+		outputChannel?.appendLine(`The language server jar is missing: ${jar}`);
+		void showError(
+			`找不到 report.dsl 语言服务器：${jar}。请在设置“report.server.jar”中填写 report.jar 的路径。`
+			+ ` — The report.dsl language server was not found at ${jar}. Set "report.server.jar" to the path of report.jar.`,
+			'report.server.jar');
+		return;
+	}
+
+	const args = serverArguments(jar, search.java.major);
+	outputChannel?.appendLine(`Starting: ${search.java.executable} ${args.join(' ')} (Java ${search.java.major}, from ${search.java.source})`);
+	const serverOptions: ServerOptions = {
+		run: { command: search.java.executable, args, transport: TransportKind.stdio },
+		debug: { command: search.java.executable, args, transport: TransportKind.stdio },
+	};
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: [
+			{ scheme: 'file', language: 'report' },
+			{ scheme: 'untitled', language: 'report' },
+		],
+		synchronize: {
+			// a report's 上年报告 may live in another file
+			fileEvents: vscode.workspace.createFileSystemWatcher('**/*.report'),
+		},
+		outputChannel,
+	};
+
+	client = new LanguageClient('report', 'report.dsl', serverOptions, clientOptions);
+	try {
+		await client.start();
+	} catch (error) {
+		outputChannel?.appendLine(`The language server did not start: ${String(error)}`);
+		void vscode.window.showErrorMessage(
+			`report.dsl 语言服务器启动失败 — The report.dsl language server did not start: ${String(error)}`);
+	}
+}
+
+async function showError(message: string, setting: string): Promise<void> {
+	const choice = await vscode.window.showErrorMessage(message, OPEN_SETTINGS);
+	if (choice === OPEN_SETTINGS) {
+		await vscode.commands.executeCommand('workbench.action.openSettings', setting);
+	}
+}

@@ -1,0 +1,270 @@
+package report.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+import org.eclipse.xtext.testing.AbstractLanguageServerTest;
+import org.eclipse.xtext.util.Modules2;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.inject.Module;
+
+import report.dsl.ide.ReportIdeSetup;
+import report.dsl.validation.IssueCodes;
+
+/** The language server as an editor sees it: diagnostics while typing, hover, quick fixes, outline, and the rest. */
+class LanguageServerTest extends AbstractLanguageServerTest {
+
+	private static final Path EXAMPLE = Path.of("..", "examples", "000-liaocheng-jiguanshiwu-2023.report");
+
+	private String text;
+	private String uri;
+	private String current;
+
+	LanguageServerTest() {
+		super("report");
+	}
+
+	/** OSGi hides the ServiceLoader registration of the language, so register it directly. */
+	@Override
+	protected Module getServerModule() {
+		return Modules2.mixin(new ServerModule(), binder -> {
+			ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
+			registry.getExtensionToFactoryMap().put("report",
+					new ReportIdeSetup().createInjectorAndDoEMFRegistration().getInstance(IResourceServiceProvider.class));
+			binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
+		});
+	}
+
+	@BeforeEach
+	void openAReportWithABalanceError() throws Exception {
+		initialize();
+		text = Files.readString(EXAMPLE).replaceFirst("四:(\\s+)1 0 0 0 0 0 1", "四:$10 0 0 0 0 0 1");
+		uri = writeFile("report.report", text);
+		show(text);
+	}
+
+	@Test
+	void diagnosticsArriveAtTheCellWithTheRulesCode() {
+		List<Diagnostic> diagnostics = getDiagnostics().get(uri);
+		Assertions.assertEquals(List.of("B1", "B3"), diagnostics.stream().map(d -> d.getCode().getLeft()).toList());
+		Diagnostic b1 = diagnostics.get(0);
+		Assertions.assertEquals(at("四:"), b1.getRange().getStart().getLine());
+		Assertions.assertEquals("0", slice(b1.getRange().getStart(), b1.getRange().getEnd()));
+	}
+
+	@Test
+	void hoverOnACellShowsItsValueAndTheRulesItTakesPartIn() throws Exception {
+		Diagnostic b1 = getDiagnostics().get(uri).get(0);
+		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), b1.getRange().getStart())).get();
+		String contents = hover.getContents().getRight().getValue();
+		assertTrue(contents.startsWith("**表B「四」行 ×「自然人」列** = 0"), contents);
+		assertTrue(contents.contains("✗ 规则B1（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）：3 ≠ 2"), contents);
+	}
+
+	@Test
+	void hoverOnABindingShowsWhatItResolvesTo() throws Exception {
+		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("[B.一]", 2))).get();
+		Assertions.assertEquals("**3**　表B 一（总计）", hover.getContents().getRight().getValue());
+	}
+
+	@Test
+	void theQuickFixSetsTheCellToTheValueThatBalancesIt() throws Exception {
+		Diagnostic b1 = getDiagnostics().get(uri).get(0);
+		List<CodeAction> actions = codeActions(b1);
+		Assertions.assertEquals("改为 1（使规则B1成立）", actions.get(0).getTitle());
+		String fixed = apply(actions.get(0).getEdit().getChanges().get(uri));
+		show(fixed);
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	@Test
+	void theQuickFixForAStatedNumberWritesWhatTheBindingShows() throws Exception {
+		String stated = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1").replace("[B.一]件", "[B.一 = 2]件");
+		show(stated);
+		Diagnostic mismatch = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals(IssueCodes.STATED_MISMATCH, mismatch.getCode().getLeft());
+		CodeAction fix = codeActions(mismatch).get(0);
+		Assertions.assertEquals("改为 3（与绑定的数值一致）", fix.getTitle());
+		assertTrue(apply(fix.getEdit().getChanges().get(uri)).contains("[B.一 = 3]件"));
+	}
+
+	@Test
+	void theQuickFixForATypedNumberBindsIt() throws Exception {
+		String typed = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1").replace("[门户网站公开信息]", "614");
+		show(typed);
+		Diagnostic literal = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals(IssueCodes.LITERAL_NUMBER, literal.getCode().getLeft());
+		CodeAction fix = codeActions(literal).get(0);
+		Assertions.assertEquals("改写为绑定 [门户网站公开信息]", fix.getTitle());
+		Assertions.assertEquals(text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1"), apply(fix.getEdit().getChanges().get(uri)));
+	}
+
+	@Test
+	void theQuickFixForAMissingPartAddsItInItsPlace() throws Exception {
+		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+		int start = balanced.indexOf("\t部分 五 {");
+		int end = balanced.indexOf("\t部分 六 {");
+		show(balanced.substring(0, start) + balanced.substring(end));
+		Diagnostic missing = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals(IssueCodes.MISSING_PART, missing.getCode().getLeft());
+		CodeAction fix = codeActions(missing).get(0);
+		Assertions.assertEquals("添加部分「五」", fix.getTitle());
+		String fixed = apply(fix.getEdit().getChanges().get(uri));
+		assertTrue(fixed.contains("\t部分 五 {\n\t\t\"\"\n\t}\n\t部分 六 {"), fixed);
+		show(fixed);
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	@Test
+	void theOutlineShowsPartsTablesAndFigures() throws Exception {
+		List<DocumentSymbol> symbols = languageServer.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get()
+				.stream().map(e -> e.getRight()).toList();
+		DocumentSymbol report = symbols.get(0);
+		Assertions.assertEquals("聊城市机关事务管理局2023", report.getName());
+		List<String> children = report.getChildren().stream().map(DocumentSymbol::getName).toList();
+		assertTrue(children.containsAll(List.of("一、总体情况", "三、收到和处理政府信息公开申请情况", "门户网站公开信息")), children::toString);
+		DocumentSymbol partThree = report.getChildren().stream().filter(s -> s.getName().startsWith("三、")).findFirst().orElseThrow();
+		Assertions.assertEquals("表B 收到和处理政府信息公开申请情况", partThree.getChildren().get(0).getName());
+	}
+
+	@Test
+	void completionInsideABindingOffersRowsAndFigures() throws Exception {
+		String typing = text.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请[]件");
+		show(typing);
+		Position cursor = position("共收到信息公开申请[", "共收到信息公开申请[".length());
+		List<String> labels = completion(cursor);
+		assertTrue(labels.containsAll(List.of("B.一", "B.三.七", "门户网站公开信息", "上年")), labels::toString);
+	}
+
+	@Test
+	void completionOfARowKeyInATable() throws Exception {
+		Position start = new Position(at("四:"), text.lines().toList().get(at("四:")).indexOf("四"));
+		List<String> labels = completion(start);
+		assertTrue(labels.containsAll(List.of("三.三.1", "三.七", "四")), labels::toString);
+	}
+
+	@Test
+	void aFigureGoesToItsDeclarationAndFindsItsUses() throws Exception {
+		Position use = position("[门户网站公开信息]", 3);
+		List<? extends Location> definition = languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), use)).get()
+				.getLeft();
+		Assertions.assertEquals(at("数值 门户网站公开信息"), definition.get(0).getRange().getStart().getLine());
+		List<? extends Location> references = languageServer.references(new ReferenceParams(new TextDocumentIdentifier(uri), use,
+				new ReferenceContext(false))).get();
+		Assertions.assertEquals(1, references.size());
+	}
+
+	@Test
+	void renamingAFigureRenamesItsUses() throws Exception {
+		Position use = position("[门户网站公开信息]", 3);
+		var edit = languageServer.rename(new RenameParams(new TextDocumentIdentifier(uri), use, "网站信息")).get();
+		List<TextEdit> edits = edit.getChanges() != null ? edit.getChanges().get(uri)
+				: edit.getDocumentChanges().get(0).getLeft().getEdits().stream().map(e -> e.getLeft()).toList();
+		String renamed = apply(edits);
+		assertFalse(renamed.contains("门户网站公开信息"));
+		assertTrue(renamed.contains("数值 网站信息 = 614 条") && renamed.contains("[网站信息]条"));
+	}
+
+	@Test
+	void formattingAlignsTheGrid() throws Exception {
+		String ragged = text.replaceFirst("一:(\\s+)3 0", "一: 3 0");
+		show(ragged);
+		DocumentFormattingParams params = new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, false));
+		Assertions.assertEquals(text, apply(languageServer.formatting(params).get()));
+	}
+
+	@Test
+	void partsAndTablesFold() throws Exception {
+		var ranges = languageServer.foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(uri))).get();
+		assertTrue(ranges.stream().anyMatch(r -> r.getStartLine() == at("部分 三 {")), ranges::toString);
+	}
+
+	private List<String> completion(Position position) throws Exception {
+		var result = languageServer.completion(new CompletionParams(new TextDocumentIdentifier(uri), position)).get();
+		List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+		return items.stream().map(CompletionItem::getLabel).collect(Collectors.toList());
+	}
+
+	private List<CodeAction> codeActions(Diagnostic diagnostic) throws Exception {
+		CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), diagnostic.getRange(),
+				new CodeActionContext(List.of(diagnostic)));
+		return languageServer.codeAction(params).get().stream().map(e -> e.getRight()).toList();
+	}
+
+	/** The document's current text with the edits applied, last first. */
+	private String apply(List<? extends TextEdit> edits) {
+		String current = currentText();
+		List<TextEdit> ordered = edits.stream().sorted((a, b) -> Integer.compare(offset(current, b.getRange().getStart()),
+				offset(current, a.getRange().getStart()))).collect(Collectors.toList());
+		StringBuilder result = new StringBuilder(current);
+		for (TextEdit edit : ordered) {
+			result.replace(offset(current, edit.getRange().getStart()), offset(current, edit.getRange().getEnd()), edit.getNewText());
+		}
+		return result.toString();
+	}
+
+	private String currentText() {
+		return current;
+	}
+
+	/** Opens the text as the editor's document, replacing what it showed. */
+	private void show(String contents) {
+		current = contents;
+		open(uri, contents);
+	}
+
+	private static int offset(String text, Position position) {
+		int offset = 0;
+		for (int line = 0; line < position.getLine(); line++) {
+			offset = text.indexOf('\n', offset) + 1;
+		}
+		return offset + position.getCharacter();
+	}
+
+	private String slice(Position start, Position end) {
+		return text.substring(offset(text, start), offset(text, end));
+	}
+
+	private int at(String fragment) {
+		int offset = text.indexOf(fragment);
+		return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+	}
+
+	private Position position(String fragment, int column) {
+		String current = currentText();
+		int offset = current.indexOf(fragment) + column;
+		int line = (int) current.substring(0, offset).chars().filter(c -> c == '\n').count();
+		return new Position(line, offset - current.lastIndexOf('\n', offset - 1) - 1);
+	}
+}
