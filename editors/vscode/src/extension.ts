@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { InitializeParams } from 'vscode-languageclient';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { describeTried, findJava, MINIMUM_JAVA, serverArguments } from './java';
 
@@ -92,7 +93,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 		outputChannel,
 	};
 
-	client = new LanguageClient('report', 'report.dsl', serverOptions, clientOptions);
+	client = new ReportLanguageClient(emptyRoot(context), serverOptions, clientOptions);
 	try {
 		await client.start();
 	} catch (error) {
@@ -100,6 +101,32 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 		void vscode.window.showErrorMessage(
 			`report.dsl 语言服务器启动失败 — The report.dsl language server did not start: ${String(error)}`);
 	}
+}
+
+/**
+ * The language client, except that a window without a folder (a single .report file opened) gives the server an
+ * empty folder as its root: the Xtext server fails to initialize when rootUri and workspaceFolders are both null.
+ * An empty folder, not the file's own: the server loads every *.report file under its root.
+ */
+class ReportLanguageClient extends LanguageClient {
+	constructor(private readonly fallbackRoot: vscode.Uri, serverOptions: ServerOptions, clientOptions: LanguageClientOptions) {
+		super('report', 'report.dsl', serverOptions, clientOptions);
+	}
+
+	protected override fillInitializeParams(params: InitializeParams): void {
+		super.fillInitializeParams(params);
+		if (!params.rootUri && !params.workspaceFolders?.length) {
+			params.rootUri = this.fallbackRoot.toString();
+			params.rootPath = this.fallbackRoot.fsPath;
+		}
+	}
+}
+
+/** An empty folder in the extension's storage. */
+function emptyRoot(context: vscode.ExtensionContext): vscode.Uri {
+	const folder = vscode.Uri.joinPath(context.globalStorageUri, 'empty-root');
+	fs.mkdirSync(folder.fsPath, { recursive: true });
+	return folder;
 }
 
 async function showError(message: string, setting: string): Promise<void> {

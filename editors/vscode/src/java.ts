@@ -12,7 +12,7 @@ export interface JavaCandidate {
 	/** The `java` executable (a path, or just `java` to take it from the PATH). */
 	executable: string;
 	/** Where it came from, for messages: the setting, JAVA_HOME or PATH. */
-	source: 'report.java.home' | 'JAVA_HOME' | 'PATH';
+	source: 'report.java.home' | 'JAVA_HOME' | 'PATH' | 'installed JDKs';
 }
 
 export interface FoundJava extends JavaCandidate {
@@ -76,8 +76,69 @@ export function probeJava(executable: string): { major?: number; problem?: strin
 	return major === undefined ? { problem: 'unknown version' } : { major };
 }
 
+/** The folders JDKs are usually installed in, per platform (those that ./mvnw and ./report look at too). */
+export function jdkFolders(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+	const home = env.HOME ?? env.USERPROFILE;
+	const folders = home ? [path.join(home, '.sdkman', 'candidates', 'java'), path.join(home, '.jdks')] : [];
+	if (platform === 'win32') {
+		for (const programFiles of [env.ProgramFiles, env['ProgramFiles(x86)']]) {
+			if (programFiles) {
+				folders.push(...['Java', 'Eclipse Adoptium', 'Microsoft', 'Zulu', 'Amazon Corretto', 'BellSoft']
+					.map(vendor => path.join(programFiles, vendor)));
+			}
+		}
+	} else if (platform === 'darwin') {
+		folders.push('/Library/Java/JavaVirtualMachines');
+		if (home) {
+			folders.push(path.join(home, 'Library', 'Java', 'JavaVirtualMachines'));
+		}
+	} else {
+		folders.push('/usr/lib/jvm', '/usr/java', '/opt/java', '/opt');
+	}
+	return folders;
+}
+
+/** The feature version a JDK's `release` file declares (JAVA_VERSION="21.0.2"), without starting it. */
+export function releaseVersion(home: string): number | undefined {
+	try {
+		const release = fs.readFileSync(path.join(home, 'release'), 'utf8');
+		return parseJavaVersion(/^JAVA_VERSION=("[^"]*")/m.exec(release)?.[1].replace(/^"/, 'version "') ?? '');
+	} catch {
+		return undefined;
+	}
+}
+
+/** The newest Java 21+ installed in the usual folders, if any. */
+export function newestInstalledJava(folders: string[] = jdkFolders()): FoundJava | undefined {
+	let best: FoundJava | undefined;
+	for (const folder of folders) {
+		let entries: string[];
+		try {
+			entries = fs.readdirSync(folder);
+		} catch {
+			continue;
+		}
+		for (const entry of entries) {
+			// a JDK folder, or a macOS bundle whose JDK is in Contents/Home
+			for (const home of [path.join(folder, entry), path.join(folder, entry, 'Contents', 'Home')]) {
+				const major = releaseVersion(home);
+				const executable = javaInHome(home);
+				if (major !== undefined && major >= MINIMUM_JAVA && (!best || major > best.major) && fs.existsSync(executable)) {
+					best = { executable, source: 'installed JDKs', major };
+				}
+			}
+		}
+	}
+	return best;
+}
+
+/**
+ * The Java to run the server with: the `report.java.home` setting when it is set; otherwise the first Java 21+ of
+ * JAVA_HOME and the PATH, and failing those the newest Java 21+ in the usual install folders.
+ */
 export function findJava(configuredHome: string | undefined, env: NodeJS.ProcessEnv = process.env,
-	probe: (executable: string) => { major?: number; problem?: string } = probeJava): JavaSearch {
+	probe: (executable: string) => { major?: number; problem?: string } = probeJava,
+	installed: () => FoundJava | undefined = () => newestInstalledJava(jdkFolders(env))): JavaSearch {
 	const tried: JavaSearch['tried'] = [];
 	for (const candidate of javaCandidates(configuredHome, env)) {
 		const outcome = probe(candidate.executable);
@@ -85,6 +146,13 @@ export function findJava(configuredHome: string | undefined, env: NodeJS.Process
 		if (outcome.major !== undefined && outcome.major >= MINIMUM_JAVA) {
 			return { java: { ...candidate, major: outcome.major }, tried };
 		}
+	}
+	if (!configuredHome?.trim()) {
+		const java = installed();
+		if (java) {
+			return { java, tried };
+		}
+		tried.push({ executable: jdkFolders(env).join(', '), source: 'installed JDKs', problem: `no Java ${MINIMUM_JAVA}+` });
 	}
 	return { tried };
 }
