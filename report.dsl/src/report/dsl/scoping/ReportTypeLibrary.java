@@ -38,10 +38,6 @@ public class ReportTypeLibrary {
 		return URI.createURI("classpath:/" + FOLDER + file);
 	}
 
-	public static boolean isLibrary(Resource resource) {
-		return "classpath".equals(resource.getURI().scheme());
-	}
-
 	public List<Resource> load(ResourceSet resourceSet) {
 		List<Resource> resources = new ArrayList<>(FILES.size());
 		for (String file : FILES) {
