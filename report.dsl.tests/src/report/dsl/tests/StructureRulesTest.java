@@ -63,6 +63,14 @@ class StructureRulesTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aTableIsGivenOnce() throws Exception {
+		ReportFile file = parse(Reports.balanced().part("五", "表 C { }").text());
+		Issue issue = assertCodes(file, IssueCodes.DUPLICATE_TABLE, IssueCodes.TABLE_PLACEMENT).stream()
+				.filter(i -> i.getCode().equals(IssueCodes.DUPLICATE_TABLE)).findFirst().orElseThrow();
+		assertEquals("C", marked(file, issue));
+	}
+
+	@Test
 	void aTableBelongsInItsPart() throws Exception {
 		ReportFile file = parse(Reports.balanced().part("四", "\"见下。\"").part("五", "表 C { }").text());
 		assertEquals(Severity.WARNING, single(file, IssueCodes.TABLE_PLACEMENT).getSeverity());

@@ -39,7 +39,4 @@ public final class IssueCodes {
 	public static final String STATED_MISMATCH = PREFIX + "stated-mismatch";
 	public static final String SHARE_SUM = PREFIX + "share-sum";
 	public static final String LITERAL_NUMBER = PREFIX + "literal-number";
-
-	// report types
-	public static final String RULE_AXIS = PREFIX + "rule-axis";
 }
