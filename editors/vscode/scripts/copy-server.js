@@ -19,6 +19,17 @@ if (!fs.existsSync(source)) {
 fs.mkdirSync(path.dirname(target), { recursive: true });
 const partial = `${target}.partial`;
 fs.copyFileSync(source, partial);
+// a jar being rebuilt while it is copied is cut short: a whole one ends with the zip's end-of-central-directory record
+const size_ = fs.statSync(partial).size;
+const tail = Buffer.alloc(Math.min(size_, 65557));
+const fd = fs.openSync(partial, 'r');
+fs.readSync(fd, tail, 0, tail.length, size_ - tail.length);
+fs.closeSync(fd);
+if (tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) < 0) {
+	fs.rmSync(partial);
+	console.error(`prepare-server: ${source} is not a complete jar (is it being built right now?); try again.`);
+	process.exit(1);
+}
 fs.renameSync(partial, target);
 const size = fs.statSync(target).size;
 console.log(`prepare-server: copied ${path.relative(process.cwd(), source)} to ${path.relative(process.cwd(), target)} `

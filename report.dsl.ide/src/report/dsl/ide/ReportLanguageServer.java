@@ -27,7 +27,7 @@ public final class ReportLanguageServer {
 
 	/** Serves one client on the given streams until it exits. */
 	public static void serve(InputStream in, OutputStream out) throws InterruptedException, ExecutionException {
-		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
+		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(ReportLanguageServerImpl.class);
 		Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
 		server.connect(launcher.getRemoteProxy());
 		launcher.startListening().get();
