@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -61,20 +59,7 @@ public class ReportBatch {
 
 	/** The report files named, directories searched for *.report, in a stable order. */
 	public static List<Path> collect(List<Path> inputs) throws IOException {
-		List<Path> files = new ArrayList<>();
-		for (Path input : inputs) {
-			if (Files.isDirectory(input)) {
-				try (Stream<Path> walk = Files.walk(input)) {
-					walk.filter(p -> p.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(p)).sorted()
-							.forEach(files::add);
-				}
-			} else if (Files.isRegularFile(input)) {
-				files.add(input);
-			} else {
-				throw new NoSuchFileException(input.toString());
-			}
-		}
-		return files;
+		return ReportBuild.sources(inputs).stream().map(ReportBuild.Source::file).toList();
 	}
 
 	/** Files read into one resource set, and the files that could not be read. */

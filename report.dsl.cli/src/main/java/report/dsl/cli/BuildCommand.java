@@ -3,10 +3,10 @@ package report.dsl.cli;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -14,8 +14,6 @@ import java.util.function.IntConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.ReportBatch.Severity;
 import report.dsl.batch.ReportBuild;
 import report.dsl.generator.OutputFormat;
@@ -23,12 +21,9 @@ import report.dsl.generator.OutputFormat;
 /** `report build FILE|DIR... -o OUTDIR`: checks, then writes Markdown, HTML and JSON per report. */
 @Command(name = "build", mixinStandardHelpOptions = true,
 		description = "检查报告并生成 Markdown、HTML、JSON，每个报告每种格式一个文件，按输入目录结构写到输出目录。有错误的报告不生成（除非 --force），退出码为1。")
-final class BuildCommand implements Callable<Integer> {
+final class BuildCommand extends FilesCommand implements Callable<Integer> {
 
 	private static final int PROGRESS_FROM = 20;
-
-	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "报告文件，或其中查找 *.report 的目录")
-	private List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "输出目录")
 	private Path output;
@@ -39,27 +34,21 @@ final class BuildCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "报告有错误时也生成")
 	private boolean force;
 
-	@CommandLine.Spec
-	private CommandLine.Model.CommandSpec spec;
-
 	@Override
 	public Integer call() throws IOException {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter out = out();
+		PrintWriter err = err();
 		Set<OutputFormat> wanted = EnumSet.noneOf(OutputFormat.class);
 		for (String name : formats == null ? List.of("md", "html", "json") : formats) {
 			wanted.add(OutputFormat.byExtension(name).orElseThrow(() -> new CommandLine.ParameterException(
 					spec.commandLine(), "未知的格式「" + name + "」：可用 md、html、json")));
 		}
-		List<ReportBuild.Source> sources;
-		try {
-			sources = ReportBuild.sources(inputs);
-		} catch (NoSuchFileException e) {
-			err.println("report: 找不到文件或目录：" + e.getFile());
+		Optional<List<ReportBuild.Source>> sources = sources();
+		if (sources.isEmpty()) {
 			return ReportCli.USAGE;
 		}
-		ReportBuild build = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration().getInstance(ReportBuild.class);
-		ReportBuild.Outcome outcome = build.build(sources, output, wanted, force, progress(err, sources.size()));
+		ReportBuild build = language().getInstance(ReportBuild.class);
+		ReportBuild.Outcome outcome = build.build(sources.get(), output, wanted, force, progress(err, sources.get().size()));
 		outcome.check().diagnostics().forEach(d -> out.println(CheckCommand.text(d)));
 		for (Path withheld : outcome.withheld()) {
 			err.println("report: " + withheld + " 有错误，未生成（可用 --force 强制生成）");

@@ -2,62 +2,44 @@ package report.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.batch.ReportBatch.Severity;
+import report.dsl.batch.ReportBuild;
 
 /** `report check FILE|DIR...`: prints diagnostics as path:line:col: severity: message [CODE]. */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "检查报告文件，按 javac/gcc 的格式输出诊断：路径:行:列: error|warning: 消息 [代码]。有错误时退出码为1。")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends FilesCommand implements Callable<Integer> {
 
 	enum Format {
 		text, json
 	}
 
-	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "报告文件，或其中查找 *.report 的目录；一起加载，以便解析上年报告")
-	private List<Path> inputs;
-
 	@Option(names = "--format", defaultValue = "text", description = "输出格式：${COMPLETION-CANDIDATES}（默认 ${DEFAULT-VALUE}）")
 	private Format format;
 
-	@CommandLine.Spec
-	private CommandLine.Model.CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		List<Path> files;
-		try {
-			files = ReportBatch.collect(inputs);
-		} catch (NoSuchFileException e) {
-			err.println("report: 找不到文件或目录：" + e.getFile());
-			return ReportCli.USAGE;
-		} catch (IOException e) {
-			err.println("report: 无法读取：" + e.getMessage());
+	public Integer call() throws IOException {
+		PrintWriter out = out();
+		PrintWriter err = err();
+		Optional<List<ReportBuild.Source>> sources = sources();
+		if (sources.isEmpty()) {
 			return ReportCli.USAGE;
 		}
-		if (files.isEmpty()) {
-			err.println("report: 没有找到 .report 文件：" + inputs);
-			return ReportCli.USAGE;
-		}
-		ReportBatch batch = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration().getInstance(ReportBatch.class);
-		ReportBatch.Result result = batch.check(files);
+		List<Path> files = sources.get().stream().map(ReportBuild.Source::file).toList();
+		ReportBatch.Result result = language().getInstance(ReportBatch.class).check(files);
 		if (format == Format.json) {
 			out.println(json(files, result));
 		} else {

@@ -2,7 +2,6 @@ package report.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,41 +13,31 @@ import org.eclipse.xtext.resource.XtextResource;
 
 import com.google.inject.Injector;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.AtomicFiles;
 import report.dsl.batch.ReportBatch;
+import report.dsl.batch.ReportBuild;
 import report.dsl.batch.ReportFormatting;
 
 /** `report format [--check] FILE|DIR...`: lays files out as the editors' format command does. */
 @Command(name = "format", mixinStandardHelpOptions = true,
 		description = "按统一格式重排报告文件（表格对齐成列）。有语法错误的文件不改动。")
-final class FormatCommand implements Callable<Integer> {
-
-	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "报告文件，或其中查找 *.report 的目录")
-	private List<Path> inputs;
+final class FormatCommand extends FilesCommand implements Callable<Integer> {
 
 	@Option(names = "--check", description = "只检查，不改写：列出未按格式排版的文件，有则退出码为1")
 	private boolean check;
 
-	@CommandLine.Spec
-	private CommandLine.Model.CommandSpec spec;
-
 	@Override
 	public Integer call() throws IOException {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		List<Path> files;
-		try {
-			files = ReportBatch.collect(inputs);
-		} catch (NoSuchFileException e) {
-			err.println("report: 找不到文件或目录：" + e.getFile());
+		PrintWriter out = out();
+		PrintWriter err = err();
+		Optional<List<ReportBuild.Source>> sources = sources();
+		if (sources.isEmpty()) {
 			return ReportCli.USAGE;
 		}
-		Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
+		List<Path> files = sources.get().stream().map(ReportBuild.Source::file).toList();
+		Injector injector = language();
 		ReportBatch batch = injector.getInstance(ReportBatch.class);
 		ReportFormatting formatting = injector.getInstance(ReportFormatting.class);
 		ReportBatch.Loaded loaded = batch.load(files);
