@@ -6,12 +6,15 @@ import org.eclipse.xtext.conversion.ValueConverter;
 import org.eclipse.xtext.conversion.ValueConverterException;
 import org.eclipse.xtext.nodemodel.INode;
 
+import com.google.inject.Singleton;
+
 /**
  * Converts the text terminals: a quoted string and the pieces of a paragraph between bound values.
  * A backslash takes the next character literally, so authors can write \" \[ \] and \\.
  * Line breaks inside a paragraph are dropped with the indentation around them: Chinese text has no
  * spaces between words, so a paragraph wrapped in the source must read as one line.
  */
+@Singleton // Guice does not inherit the superclass's annotation; the converter table is built by reflection
 public class ReportValueConverters extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "STRING")
