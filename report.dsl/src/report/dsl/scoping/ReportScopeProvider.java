@@ -14,6 +14,10 @@ import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.impl.SimpleScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+
+import com.google.inject.Inject;
 
 import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
@@ -37,6 +41,9 @@ import report.dsl.report.ValueRef;
  * or by its own name where that is unique in its block.
  */
 public class ReportScopeProvider extends AbstractReportScopeProvider {
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -110,7 +117,10 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		return descriptions;
 	}
 
-	/** Figures of the report (of last year's report after 上年) and every row as TABLE.ROW.PATH. */
+	/**
+	 * Figures of the report (of last year's report after 上年) and every row as TABLE.ROW.PATH. Both lists
+	 * are kept with the file that declares them until it changes: a narrative asks for them once per binding.
+	 */
 	private IScope valueTargets(ValueRef ref, EObject context) {
 		Report report = EcoreUtil2.getContainerOfType(context, Report.class);
 		if (report == null) {
@@ -119,18 +129,25 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		List<IEObjectDescription> descriptions = new ArrayList<>();
 		Report figureSource = ref != null && ref.isPreviousYear() ? report.getPrevious() : report;
 		if (figureSource != null && !figureSource.eIsProxy()) {
-			for (Figure figure : EcoreUtil2.eAllOfType(figureSource, Figure.class)) {
-				descriptions.add(EObjectDescription.create(QualifiedName.create(figure.getName()), figure));
-			}
+			descriptions.addAll(cache.get(Tuples.create(Figure.class, figureSource), figureSource.eResource(), () -> {
+				List<IEObjectDescription> figures = new ArrayList<>();
+				for (Figure figure : EcoreUtil2.eAllOfType(figureSource, Figure.class)) {
+					figures.add(EObjectDescription.create(QualifiedName.create(figure.getName()), figure));
+				}
+				return figures;
+			}));
 		}
 		ReportType type = report.getType();
 		if (type != null && !type.eIsProxy()) {
-			for (TableType table : type.getTables()) {
-				for (Row row : TableLayout.allRows(table)) {
-					descriptions.add(EObjectDescription.create(
-							QualifiedName.create(table.getName()).append(TableLayout.key(row)), row));
+			descriptions.addAll(cache.get(Tuples.create(Row.class, type), type.eResource(), () -> {
+				List<IEObjectDescription> rows = new ArrayList<>();
+				for (TableType table : type.getTables()) {
+					for (Row row : TableLayout.allRows(table)) {
+						rows.add(EObjectDescription.create(QualifiedName.create(table.getName()).append(TableLayout.key(row)), row));
+					}
 				}
-			}
+				return rows;
+			}));
 		}
 		return new SimpleScope(descriptions);
 	}
