@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.batch.ReportBatch.Severity;
-import report.dsl.batch.ReportBuild;
 
 /** `report check FILE|DIR...`: prints diagnostics as path:line:col: severity: message [CODE]. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -34,11 +33,11 @@ final class CheckCommand extends FilesCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = out();
 		PrintWriter err = err();
-		Optional<List<ReportBuild.Source>> sources = sources();
-		if (sources.isEmpty()) {
+		Optional<List<Path>> found = files();
+		if (found.isEmpty()) {
 			return ReportCli.USAGE;
 		}
-		List<Path> files = sources.get().stream().map(ReportBuild.Source::file).toList();
+		List<Path> files = found.get();
 		ReportBatch.Result result = language().getInstance(ReportBatch.class).check(files);
 		if (format == Format.json) {
 			out.println(json(files, result));

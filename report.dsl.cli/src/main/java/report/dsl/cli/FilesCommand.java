@@ -46,6 +46,11 @@ abstract class FilesCommand {
 		}
 	}
 
+	/** The report files alone, for commands that do not mirror the input tree. */
+	protected Optional<List<Path>> files() throws IOException {
+		return sources().map(found -> found.stream().map(ReportBuild.Source::file).toList());
+	}
+
 	protected static Injector language() {
 		return new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
 	}

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import report.dsl.batch.AtomicFiles;
 import report.dsl.batch.ReportBatch;
-import report.dsl.batch.ReportBuild;
 import report.dsl.batch.ReportFormatting;
 
 /** `report format [--check] FILE|DIR...`: lays files out as the editors' format command does. */
@@ -32,11 +31,11 @@ final class FormatCommand extends FilesCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = out();
 		PrintWriter err = err();
-		Optional<List<ReportBuild.Source>> sources = sources();
-		if (sources.isEmpty()) {
+		Optional<List<Path>> found = files();
+		if (found.isEmpty()) {
 			return ReportCli.USAGE;
 		}
-		List<Path> files = sources.get().stream().map(ReportBuild.Source::file).toList();
+		List<Path> files = found.get();
 		Injector injector = language();
 		ReportBatch batch = injector.getInstance(ReportBatch.class);
 		ReportFormatting formatting = injector.getInstance(ReportFormatting.class);
