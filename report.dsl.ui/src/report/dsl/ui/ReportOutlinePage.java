@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.BadLocationException;
-import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.viewers.IElementComparer;
@@ -23,7 +22,6 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -71,17 +69,7 @@ public class ReportOutlinePage extends ContentOutlinePage {
 	private final ITextEditor editor;
 	private IDocument document;
 	private List<Node> roots = List.of();
-	private boolean pending;
-	private final IDocumentListener listener = new IDocumentListener() {
-		@Override
-		public void documentAboutToBeChanged(DocumentEvent event) {
-		}
-
-		@Override
-		public void documentChanged(DocumentEvent event) {
-			schedule();
-		}
-	};
+	private final IDocumentListener listener = new CoalescingDocumentListener(DELAY, this::refresh);
 	private Runnable onDispose;
 
 	public ReportOutlinePage(ITextEditor editor) {
@@ -162,17 +150,6 @@ public class ReportOutlinePage extends ContentOutlinePage {
 	/** The top-level nodes shown (for a report file: the report). */
 	public List<Node> roots() {
 		return roots;
-	}
-
-	private void schedule() {
-		if (pending) {
-			return;
-		}
-		pending = true;
-		Display.getCurrent().timerExec(DELAY, () -> {
-			pending = false;
-			refresh();
-		});
 	}
 
 	/** Recomputes the symbols of the document now and shows them, keeping the expanded nodes expanded. */

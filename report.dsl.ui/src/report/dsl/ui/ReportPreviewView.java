@@ -1,6 +1,5 @@
 package report.dsl.ui;
 
-import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.swt.SWT;
@@ -9,7 +8,6 @@ import org.eclipse.swt.browser.Browser;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPart;
@@ -34,19 +32,9 @@ public class ReportPreviewView extends ViewPart {
 	private StyledText text;
 	private IDocument document;
 	private String content = "";
-	private boolean pending;
 	private boolean rendered;
 
-	private final IDocumentListener listener = new IDocumentListener() {
-		@Override
-		public void documentAboutToBeChanged(DocumentEvent event) {
-		}
-
-		@Override
-		public void documentChanged(DocumentEvent event) {
-			schedule();
-		}
-	};
+	private final IDocumentListener listener = new CoalescingDocumentListener(500, this::refresh);
 
 	private final IPartListener2 parts = new IPartListener2() {
 		@Override
@@ -120,17 +108,6 @@ public class ReportPreviewView extends ViewPart {
 		document = next;
 		document.addDocumentListener(listener);
 		refresh();
-	}
-
-	private void schedule() {
-		if (pending) {
-			return;
-		}
-		pending = true;
-		Display.getCurrent().timerExec(500, () -> {
-			pending = false;
-			refresh();
-		});
 	}
 
 	/** Renders the current document now. */
