@@ -1,5 +1,6 @@
 package report.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
@@ -11,6 +12,10 @@ public class ReportIdeModule extends AbstractReportIdeModule {
 
 	public Class<? extends IHoverService> bindIHoverService() {
 		return ReportHoverService.class;
+	}
+
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return ReportSemanticHighlighting.class;
 	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.eclipse.lsp4j.CodeAction;
@@ -25,6 +28,9 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokensLegend;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.DefinitionParams;
@@ -50,6 +56,7 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	private String text;
 	private String uri;
 	private String current;
+	private ServerCapabilities capabilities;
 
 	LanguageServerTest() {
 		super("report");
@@ -68,7 +75,7 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 
 	@BeforeEach
 	void openAReportWithABalanceError() throws Exception {
-		initialize();
+		capabilities = initialize().getCapabilities();
 		text = Files.readString(EXAMPLE).replaceFirst("四:(\\s+)1 0 0 0 0 0 1", "四:$10 0 0 0 0 0 1");
 		uri = writeFile("report.report", text);
 		show(text);
@@ -208,6 +215,34 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	void partsAndTablesFold() throws Exception {
 		var ranges = languageServer.foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(uri))).get();
 		assertTrue(ranges.stream().anyMatch(r -> r.getStartLine() == at("部分 三 {")), ranges::toString);
+	}
+
+	@Test
+	void namesAreColouredByWhatTheyResolveTo() throws Exception {
+		SemanticTokensLegend legend = capabilities.getSemanticTokensProvider().getLegend();
+		List<Integer> data = languageServer.semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(uri))).get().getData();
+		Map<String, String> tokens = new HashMap<>();
+		int line = 0;
+		int character = 0;
+		for (int i = 0; i < data.size(); i += 5) {
+			line += data.get(i);
+			character = data.get(i) == 0 ? character + data.get(i + 1) : data.get(i + 1);
+			String type = legend.getTokenTypes().get(data.get(i + 3));
+			List<String> modifiers = new ArrayList<>();
+			for (int bit = 0; bit < legend.getTokenModifiers().size(); bit++) {
+				if ((data.get(i + 4) & 1 << bit) != 0) {
+					modifiers.add(legend.getTokenModifiers().get(bit));
+				}
+			}
+			String token = current.lines().toList().get(line).substring(character, character + data.get(i + 2));
+			tokens.merge(token, String.join(" ", type, String.join(" ", modifiers)).strip(), (a, b) -> a + " | " + b);
+		}
+		Assertions.assertEquals("variable declaration | variable | variable", tokens.get("新闻发布会"));
+		Assertions.assertEquals("type defaultLibrary", tokens.get("政府信息公开年报2021"));
+		Assertions.assertEquals("namespace declaration", tokens.get("聊城市机关事务管理局2023"));
+		Assertions.assertEquals("property defaultLibrary", tokens.get("B.一"));
+		Assertions.assertEquals("enumMember defaultLibrary", tokens.get("本年废止件数"));
+		assertTrue(tokens.get("B").startsWith("class defaultLibrary"), tokens::toString);
 	}
 
 	private List<String> completion(Position position) throws Exception {

@@ -8,11 +8,15 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.jface.viewers.IPostSelectionProvider;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
@@ -34,7 +38,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 /**
  * The Outline of a report editor: the document symbols of the ide module ({@link IDocumentSymbolService}, names and kinds
  * from {@code report.dsl.ide.ReportOutline}) in a tree, recomputed shortly after edits; selecting a node selects it in the
- * editor.
+ * editor, and moving the caret in the editor selects the innermost node around it.
  */
 public class ReportOutlinePage extends ContentOutlinePage {
 
@@ -71,6 +75,13 @@ public class ReportOutlinePage extends ContentOutlinePage {
 	private List<Node> roots = List.of();
 	private final IDocumentListener listener = new CoalescingDocumentListener(DELAY, this::refresh);
 	private Runnable onDispose;
+	private final ISelectionChangedListener caretListener = event -> {
+		if (event.getSelection() instanceof ITextSelection caret) {
+			followCaret(caret.getOffset());
+		}
+	};
+	/** Set while the tree follows the caret, so that the tree's selection is not sent back to the editor. */
+	private boolean followingCaret;
 
 	public ReportOutlinePage(ITextEditor editor) {
 		this.editor = editor;
@@ -138,6 +149,9 @@ public class ReportOutlinePage extends ContentOutlinePage {
 		if (document != null) {
 			document.addDocumentListener(listener);
 		}
+		if (editor.getSelectionProvider() instanceof IPostSelectionProvider caret) {
+			caret.addPostSelectionChangedListener(caretListener);
+		}
 		refresh();
 		viewer.expandToLevel(2);
 	}
@@ -197,9 +211,37 @@ public class ReportOutlinePage extends ContentOutlinePage {
 	@Override
 	public void selectionChanged(SelectionChangedEvent event) {
 		super.selectionChanged(event);
-		if (event.getSelection() instanceof IStructuredSelection selection && selection.getFirstElement() instanceof Node node) {
+		if (!followingCaret && event.getSelection() instanceof IStructuredSelection selection
+				&& selection.getFirstElement() instanceof Node node) {
 			reveal(node);
 		}
+	}
+
+	/** Selects the innermost node whose range holds an offset of the document, unless it is selected already. */
+	void followCaret(int offset) {
+		TreeViewer viewer = getTreeViewer();
+		Node around = innermost(roots, offset);
+		if (viewer == null || viewer.getControl().isDisposed() || around == null
+				|| viewer.getStructuredSelection().getFirstElement() instanceof Node selected && selected.key().equals(around.key())) {
+			return;
+		}
+		followingCaret = true;
+		try {
+			viewer.setSelection(new StructuredSelection(around), true);
+		} finally {
+			followingCaret = false;
+		}
+	}
+
+	private Node innermost(List<Node> nodes, int offset) {
+		for (Node node : nodes) {
+			var range = node.symbol().getRange();
+			if (range != null && offset(range.getStart()) <= offset && offset <= offset(range.getEnd())) {
+				Node inner = innermost(node.children(), offset);
+				return inner != null ? inner : node;
+			}
+		}
+		return null;
 	}
 
 	/** Selects and reveals a node's name (its selection range) in the editor. */
@@ -230,6 +272,9 @@ public class ReportOutlinePage extends ContentOutlinePage {
 	public void dispose() {
 		if (document != null) {
 			document.removeDocumentListener(listener);
+		}
+		if (editor.getSelectionProvider() instanceof IPostSelectionProvider caret) {
+			caret.removePostSelectionChangedListener(caretListener);
 		}
 		if (onDispose != null) {
 			onDispose.run();

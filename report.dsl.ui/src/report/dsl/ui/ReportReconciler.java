@@ -22,7 +22,10 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
 
-/** Parses and checks the document after every edit and shows the issues as error/warning annotations. */
+/**
+ * Parses and checks the document after every edit: shows the issues as error/warning annotations and colours the
+ * names by what they resolve to.
+ */
 public class ReportReconciler extends MonoReconciler {
 
 	/** How many times any report editor was checked (lets tests wait for a run). */
@@ -39,13 +42,23 @@ public class ReportReconciler extends MonoReconciler {
 
 	@Override
 	public void install(ITextViewer viewer) {
-		((Strategy) getReconcilingStrategy(IDocument.DEFAULT_CONTENT_TYPE)).viewer = viewer;
+		Strategy strategy = (Strategy) getReconcilingStrategy(IDocument.DEFAULT_CONTENT_TYPE);
+		strategy.viewer = viewer;
+		strategy.highlighter = new SemanticHighlighter(viewer);
 		super.install(viewer);
+	}
+
+	@Override
+	public void uninstall() {
+		super.uninstall();
+		Strategy strategy = (Strategy) getReconcilingStrategy(IDocument.DEFAULT_CONTENT_TYPE);
+		strategy.highlighter.dispose();
 	}
 
 	static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
 		ITextViewer viewer;
+		SemanticHighlighter highlighter;
 		private IDocument document;
 
 		@Override
@@ -83,11 +96,14 @@ public class ReportReconciler extends MonoReconciler {
 			}
 			String text = doc.get();
 			List<Issue> issues;
+			List<SemanticHighlighter.Highlight> highlights;
 			try {
 				XtextResource resource = ReportUi.parse(text, ReportUi.fileOf(doc));
 				issues = ReportUi.validate(resource);
+				highlights = SemanticHighlighter.compute(resource);
 			} catch (RuntimeException e) {
 				issues = List.of();
+				highlights = List.of();
 			}
 			if (!text.equals(doc.get())) {
 				return; // edited meanwhile: the next run shows the issues
@@ -115,6 +131,7 @@ public class ReportReconciler extends MonoReconciler {
 				removed.forEach(model::removeAnnotation);
 				added.forEach(model::addAnnotation);
 			}
+			highlighter.show(text, highlights);
 			RUNS.incrementAndGet();
 		}
 	}

@@ -2,12 +2,16 @@ package report.dsl.ui;
 
 import java.util.stream.Collectors;
 
+import org.eclipse.jface.text.DefaultInformationControl;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IInformationControlCreator;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextHoverExtension;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.eclipse.lsp4j.Hover;
+import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.xtext.ide.server.Document;
@@ -15,8 +19,16 @@ import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
-/** Hover on cells, bindings and figures: the language's hover service, in-process, its markdown shown as text. */
-public class ReportTextHover implements ITextHover {
+/**
+ * Hover on cells, bindings and figures: the language's hover service, in-process, its markdown rendered in the
+ * platform's hover control.
+ */
+public class ReportTextHover implements ITextHover, ITextHoverExtension {
+
+	@Override
+	public IInformationControlCreator getHoverControlCreator() {
+		return parent -> new DefaultInformationControl(parent, EditorsUI.getTooltipAffordanceString(), new MarkdownHoverPresenter());
+	}
 
 	@Override
 	public String getHoverInfo(ITextViewer viewer, IRegion region) {

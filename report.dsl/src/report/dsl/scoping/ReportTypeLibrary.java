@@ -38,6 +38,11 @@ public class ReportTypeLibrary {
 		return URI.createURI("classpath:/" + FOLDER + file);
 	}
 
+	/** Whether a resource is one of the shipped report types rather than a user's file. */
+	public static boolean isLibrary(URI uri) {
+		return uri != null && uri.toString().startsWith("classpath:/" + FOLDER);
+	}
+
 	public List<Resource> load(ResourceSet resourceSet) {
 		List<Resource> resources = new ArrayList<>(FILES.size());
 		for (String file : FILES) {

@@ -84,6 +84,16 @@ class OutlineTest {
 		assertTrue(tableSelection.getOffset() >= text.indexOf("表 B") && tableSelection.getOffset() < text.indexOf("部分 四"),
 				() -> "selection at " + tableSelection.getOffset() + ": " + tableSelection.getText());
 
+		// moving the caret into a cell of Table C selects Table C in the outline
+		int cellOfTableC = text.indexOf("表 C");
+		((ITextEditor) editor).selectAndReveal(cellOfTableC + 2, 0);
+		assertTrue(UiSupport.waitUntil(() -> page.getTreeViewer().getStructuredSelection().getFirstElement() instanceof Node n
+				&& n.name().startsWith("表C"), 10_000),
+				() -> "the outline selects " + page.getTreeViewer().getStructuredSelection().getFirstElement());
+		assertEquals(cellOfTableC + 2, ((ITextSelection) ((ITextEditor) editor).getSelectionProvider().getSelection()).getOffset(),
+				"following the caret moved the caret");
+		page.getTreeViewer().setSelection(new StructuredSelection(table), true);
+
 		Path png = UiSupport.screenshot("outline.png");
 		assertTrue(Files.size(png) > 1000);
 	}

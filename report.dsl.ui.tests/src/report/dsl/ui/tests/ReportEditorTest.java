@@ -20,9 +20,19 @@ import org.eclipse.core.runtime.content.IContentType;
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewerExtension5;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.IInformationControl;
+import org.eclipse.jface.text.IInformationControlExtension5;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -31,12 +41,14 @@ import org.eclipse.ui.keys.IBindingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import report.dsl.ide.ReportSemanticHighlighting;
 import report.dsl.ui.ReportAnnotation;
 import report.dsl.ui.ReportContentAssist;
 import report.dsl.ui.ReportQuickAssist;
 import report.dsl.ui.ReportScanner;
 import report.dsl.ui.ReportTextHover;
 import report.dsl.ui.ReportUi;
+import report.dsl.ui.SemanticHighlighter;
 
 class ReportEditorTest {
 
@@ -115,6 +127,53 @@ class ReportEditorTest {
 	}
 
 	@Test
+	void theHoverOfACellRendersItsMarkdownInThePlatformsHoverControl() throws Exception {
+		IEditorPart editor = open("hover-control");
+		IDocument document = UiSupport.document(editor);
+		ISourceViewer viewer = viewer(editor);
+		int cell = UiSupport.cell(document.get(), "四", 0);
+		ReportTextHover provider = new ReportTextHover();
+		String markdown = provider.getHoverInfo(viewer, provider.getHoverRegion(viewer, cell));
+		assertTrue(markdown.startsWith("**表B「四」行 ×「自然人」列** = 1"), markdown);
+
+		((org.eclipse.ui.texteditor.ITextEditor) editor).selectAndReveal(cell, 0);
+		UiSupport.spin(200);
+		Shell workbench = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		IInformationControl control = provider.getHoverControlCreator().createInformationControl(workbench);
+		try {
+			control.setInformation(markdown);
+			Point size = ((IInformationControlExtension5) control).computeSizeConstraints(80, 20);
+			Point hint = control.computeSizeHint();
+			control.setSize(Math.min(hint.x, size.x), Math.min(hint.y, size.y));
+			StyledText widget = viewer.getTextWidget();
+			Point at = widget.toDisplay(widget.getLocationAtOffset(((ITextViewerExtension5) viewer).modelOffset2WidgetOffset(cell)));
+			control.setLocation(new Point(at.x, at.y + widget.getLineHeight()));
+			control.setVisible(true);
+			StyledText shown = Arrays.stream(workbench.getShells()).flatMap(s -> styledTexts(s).stream()).findFirst()
+					.orElseThrow(() -> new AssertionError("the hover shows no text"));
+			assertTrue(shown.getText().startsWith("表B「四」行 ×「自然人」列 = 1\n\n✓ 规则B1"), shown.getText());
+			assertFalse(shown.getText().contains("**"), shown.getText());
+			StyleRange title = shown.getStyleRangeAtOffset(0);
+			assertTrue(title != null && (title.fontStyle & SWT.BOLD) != 0, "the hover's title is not bold");
+			UiSupport.screenshot("hover.png");
+		} finally {
+			control.dispose();
+		}
+	}
+
+	private static List<StyledText> styledTexts(Composite composite) {
+		List<StyledText> found = new java.util.ArrayList<>();
+		for (Control child : composite.getChildren()) {
+			if (child instanceof StyledText text) {
+				found.add(text);
+			} else if (child instanceof Composite nested) {
+				found.addAll(styledTexts(nested));
+			}
+		}
+		return found;
+	}
+
+	@Test
 	void contentAssistProposesBindableValues() throws Exception {
 		IEditorPart editor = open("assist");
 		IDocument document = UiSupport.document(editor);
@@ -158,6 +217,34 @@ class ReportEditorTest {
 				.collect(Collectors.joining("|"));
 		assertEquals("KEYWORD:报告|KEYWORD:遵循|COMMENT:// c|KEYWORD:数值|NUMBER:12.5|STRING:\"共[|BINDING:B.一|STRING:]件\"", kinds);
 		assertFalse(ReportScanner.keywords().isEmpty());
+	}
+
+	@Test
+	void namesAreColouredByWhatTheyResolveToAndFollowTheTyping() throws Exception {
+		IEditorPart editor = open("semantic");
+		IDocument document = UiSupport.document(editor);
+		ISourceViewer viewer = viewer(editor);
+		int figure = document.get().indexOf("[新闻发布会]") + 1;
+		int row = document.get().indexOf("[B.一]") + 1;
+		int column = document.get().indexOf(":本年废止件数]") + 1;
+		int type = document.get().indexOf("政府信息公开年报2021");
+		assertTrue(UiSupport.waitUntil(() -> colouredAs(viewer, figure, ReportSemanticHighlighting.FIGURE), 30_000),
+				"a figure's use is not coloured as a figure");
+		assertTrue(colouredAs(viewer, row, ReportSemanticHighlighting.ROW), "a row's use is not coloured as a row");
+		assertTrue(colouredAs(viewer, column, ReportSemanticHighlighting.COLUMN), "a column's use is not coloured as a column");
+		assertTrue(colouredAs(viewer, type, ReportSemanticHighlighting.REPORT_TYPE), "the report type is not coloured as one");
+
+		// a binding retyped to a row gets the row's colour once the check has run
+		document.replace(figure, "新闻发布会".length(), "B.三.七");
+		assertTrue(UiSupport.waitUntil(() -> colouredAs(viewer, figure, ReportSemanticHighlighting.ROW), 30_000),
+				"the retyped binding did not take the row's colour");
+	}
+
+	private static boolean colouredAs(ISourceViewer viewer, int offset, String kind) {
+		int widgetOffset = ((ITextViewerExtension5) viewer).modelOffset2WidgetOffset(offset);
+		StyleRange shown = viewer.getTextWidget().getStyleRangeAtOffset(widgetOffset);
+		StyleRange expected = SemanticHighlighter.styleOf(kind);
+		return shown != null && expected.foreground.equals(shown.foreground) && (shown.fontStyle & expected.fontStyle) == expected.fontStyle;
 	}
 
 	private static ISourceViewer viewer(IEditorPart editor) {
