@@ -4,6 +4,7 @@ import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculat
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 import org.eclipse.xtext.ide.server.symbol.IDocumentSymbolService;
 
@@ -20,6 +21,10 @@ public class ReportIdeModule extends AbstractReportIdeModule {
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
 		return ReportCodeActions.class;
+	}
+
+	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		return ReportNavigation.class;
 	}
 
 	public Class<? extends IDocumentSymbolService> bindIDocumentSymbolService() {

@@ -25,6 +25,7 @@ import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -190,6 +191,47 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		List<? extends Location> references = languageServer.references(new ReferenceParams(new TextDocumentIdentifier(uri), use,
 				new ReferenceContext(false))).get();
 		Assertions.assertEquals(1, references.size());
+	}
+
+	@Test
+	void aBoundCellGoesToWhereItsNumberIsWrittenAndFindsItsLineAndItsReaders() throws Exception {
+		Position use = position("[B.一]", 2);
+		List<? extends Location> definition = languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), use)).get()
+				.getLeft();
+		Assertions.assertEquals(1, definition.size(), definition::toString);
+		Assertions.assertEquals(uri, definition.get(0).getUri());
+		Range total = definition.get(0).getRange();
+		Assertions.assertEquals(at("一:"), total.getStart().getLine());
+		Assertions.assertEquals(text.lines().toList().get(at("一:")).lastIndexOf('3'), total.getStart().getCharacter());
+		Assertions.assertEquals("3", slice(total.getStart(), total.getEnd()));
+
+		List<? extends Location> references = languageServer.references(new ReferenceParams(new TextDocumentIdentifier(uri), use,
+				new ReferenceContext(false))).get();
+		Assertions.assertEquals(List.of(at("一:"), at("[B.一]")), references.stream().map(l -> l.getRange().getStart().getLine()).toList());
+	}
+
+	@Test
+	void theShippedReportTypeIsNeverOfferedAsALocation() throws Exception {
+		Position rowKey = new Position(at("四:"), text.lines().toList().get(at("四:")).indexOf("四"));
+		Assertions.assertEquals(List.of(), languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), rowKey)).get().getLeft());
+		Position type = position("政府信息公开年报2021", 1);
+		Assertions.assertEquals(List.of(), languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), type)).get().getLeft());
+	}
+
+	@Test
+	void lastYearsValueGoesToLastYearsReport() throws Exception {
+		String lastYear = text.replace("报告 聊城市机关事务管理局2023", "报告 聊城市机关事务管理局2022").replaceFirst("一:(\\s+)3 0 0 0 0 0 3", "一:$15 0 0 0 0 0 5");
+		String lastYearUri = writeFile("last-year.report", lastYear);
+		open(lastYearUri, lastYear);
+		show(text.replace("年度 2023", "年度 2023\n\t上年报告 聊城市机关事务管理局2022").replace("[B.一]件", "[B.一]件（上年[上年 B.一]件）"));
+		List<? extends Location> definition = languageServer.definition(
+				new DefinitionParams(new TextDocumentIdentifier(uri), position("[上年 B.一]", 5))).get().getLeft();
+		Assertions.assertEquals(lastYearUri, definition.get(0).getUri());
+		Assertions.assertEquals(at("一:"), definition.get(0).getRange().getStart().getLine());
+
+		List<? extends Location> readers = languageServer.references(new ReferenceParams(new TextDocumentIdentifier(lastYearUri),
+				new Position(at("一:"), text.lines().toList().get(at("一:")).indexOf("一")), new ReferenceContext(false))).get();
+		assertTrue(readers.stream().anyMatch(l -> l.getUri().equals(uri)), readers::toString);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 
 import report.dsl.model.TableLayout;
@@ -114,19 +115,47 @@ public final class ReportValues {
 		if (row.isHeading()) {
 			return Resolved.problem("「" + TableLayout.keyText(row) + "」是标题行，没有数值");
 		}
-		Column column = ref.getColumn();
-		if (column == null) {
-			Optional<Column> fallback = TableLayout.defaultColumn(TableLayout.block(row));
-			if (fallback.isEmpty()) {
-				return Resolved.problem("表" + TableLayout.table(row).getName() + "的「" + TableLayout.keyText(row)
-						+ "」有多列，请用「:列名」指明引用哪一列");
-			}
-			column = fallback.get();
-		} else if (column.eIsProxy()) {
-			return Resolved.problem("列无法解析");
+		Optional<Column> column = column(ref, row);
+		if (column.isEmpty()) {
+			return ref.getColumn() != null ? Resolved.problem("列无法解析")
+					: Resolved.problem("表" + TableLayout.table(row).getName() + "的「" + TableLayout.keyText(row)
+							+ "」有多列，请用「:列名」指明引用哪一列");
 		}
 		TableType table = TableLayout.table(row);
-		return Resolved.of(table(table).value(row, column),
-				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column) + "）");
+		return Resolved.of(table(table).value(row, column.get()),
+				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column.get()) + "）");
+	}
+
+	/** The column a reference to a row reads: the one it names, or its block's default column. */
+	private static Optional<Column> column(ValueRef ref, Row row) {
+		Column column = ref.getColumn();
+		if (column == null) {
+			return TableLayout.defaultColumn(TableLayout.block(row));
+		}
+		return column.eIsProxy() ? Optional.empty() : Optional.of(column);
+	}
+
+	/**
+	 * Where the number a reference shows is written: the figure, the cell as entered, or, for a total that the
+	 * table computes, the row's line or else the table (of last year's report for 上年).
+	 */
+	public Optional<EObject> source(ValueRef ref) {
+		if (ref == null || ref.getTarget() == null || ref.getTarget().eIsProxy()) {
+			return Optional.empty();
+		}
+		if (ref.getTarget() instanceof Figure figure) {
+			return Optional.of(figure);
+		}
+		Optional<ReportValues> values = ref.isPreviousYear() ? previous() : Optional.of(this);
+		if (values.isEmpty() || !(ref.getTarget() instanceof Row row)) {
+			return Optional.empty();
+		}
+		TableValues table = values.get().table(TableLayout.table(row));
+		Optional<EObject> cell = column(ref, row).flatMap(column -> table.enteredCell(row, column)).map(EObject.class::cast);
+		if (cell.isPresent()) {
+			return cell;
+		}
+		Optional<EObject> line = table.line(row).map(EObject.class::cast);
+		return line.isPresent() ? line : Optional.ofNullable(table.data());
 	}
 }

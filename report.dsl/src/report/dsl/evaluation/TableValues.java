@@ -70,6 +70,11 @@ public final class TableValues {
 		return rowData.getValues().size() == entrable.size() && entrable.size() < leaves.size() ? entrable : leaves;
 	}
 
+	/** The line of the table that gives a row's values, if the report writes one. */
+	public Optional<RowData> line(Row row) {
+		return data == null ? Optional.empty() : data.getRows().stream().filter(line -> line.getRow() == row).findFirst();
+	}
+
 	public Optional<CellValue> enteredCell(Row row, Column column) {
 		Map<Column, CellValue> cells = entered.get(row);
 		CellValue cell = cells == null ? null : cells.get(column);
