@@ -3,9 +3,7 @@ package report.dsl.ui;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdapterFactory;
-import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartReference;
@@ -23,7 +21,7 @@ public class ReportOutlineAdapterFactory implements IAdapterFactory {
 
 	@Override
 	public <T> T getAdapter(Object adaptable, Class<T> type) {
-		if (type != IContentOutlinePage.class || !(adaptable instanceof ITextEditor editor) || !isReport(editor)) {
+		if (type != IContentOutlinePage.class || !(adaptable instanceof ITextEditor editor) || !ReportUi.isReport(editor)) {
 			return null;
 		}
 		synchronized (PAGES) {
@@ -60,19 +58,6 @@ public class ReportOutlineAdapterFactory implements IAdapterFactory {
 				}
 			}
 		});
-	}
-
-	static boolean isReport(ITextEditor editor) {
-		IEditorInput input = editor.getEditorInput();
-		if (input == null) {
-			return false;
-		}
-		IFile file = input.getAdapter(IFile.class);
-		if (file != null) {
-			return ReportUi.EXTENSION.equals(file.getFileExtension());
-		}
-		String name = input.getName();
-		return name != null && name.endsWith("." + ReportUi.EXTENSION);
 	}
 
 	@Override

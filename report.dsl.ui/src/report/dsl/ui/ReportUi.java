@@ -32,6 +32,8 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
@@ -83,6 +85,20 @@ public final class ReportUi {
 		}
 		IResource resource = ResourcesPlugin.getWorkspace().getRoot().findMember(location);
 		return resource instanceof IFile file ? file : null;
+	}
+
+	/** Whether an editor shows a report file (the generic editor serves other content types too). */
+	public static boolean isReport(ITextEditor editor) {
+		IEditorInput input = editor.getEditorInput();
+		if (input == null) {
+			return false;
+		}
+		IFile file = input.getAdapter(IFile.class);
+		if (file != null) {
+			return ReportUi.EXTENSION.equals(file.getFileExtension());
+		}
+		String name = input.getName();
+		return name != null && name.endsWith("." + ReportUi.EXTENSION);
 	}
 
 	public static URI uriOf(IFile file) {

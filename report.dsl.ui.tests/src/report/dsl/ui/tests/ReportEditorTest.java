@@ -25,6 +25,7 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.IInformationControl;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.IInformationControlExtension5;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
@@ -36,6 +37,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.keys.IBindingService;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import report.dsl.ide.ReportSemanticHighlighting;
 import report.dsl.ui.ReportAnnotation;
 import report.dsl.ui.ReportContentAssist;
+import report.dsl.ui.ReportHyperlinkDetector;
 import report.dsl.ui.ReportQuickAssist;
 import report.dsl.ui.ReportScanner;
 import report.dsl.ui.ReportTextHover;
@@ -171,6 +174,32 @@ class ReportEditorTest {
 			}
 		}
 		return found;
+	}
+
+	@Test
+	void ctrlClickOnABindingGoesToWhereItsNumberIsWritten() throws Exception {
+		assertTrue(Arrays.stream(EditorsUI.getHyperlinkDetectorRegistry().getHyperlinkDetectorDescriptors())
+				.anyMatch(d -> "report.dsl.ui.definitions".equals(d.getId())), "the hyperlink detector is not registered");
+		IEditorPart editor = open("definitions");
+		IDocument document = UiSupport.document(editor);
+		ISourceViewer viewer = viewer(editor);
+		String text = document.get();
+
+		int binding = text.indexOf("[B.一]") + 1;
+		List<ReportHyperlinkDetector.Definition> links = ReportHyperlinkDetector.definitions(viewer, binding + 1);
+		assertEquals(1, links.size());
+		assertEquals(binding, links.get(0).getHyperlinkRegion().getOffset());
+		assertEquals("B.一".length(), links.get(0).getHyperlinkRegion().getLength());
+		links.get(0).open();
+		ITextSelection total = (ITextSelection) ((org.eclipse.ui.texteditor.ITextEditor) editor).getSelectionProvider().getSelection();
+		int rowOne = text.indexOf("一:", text.indexOf("表 B {"));
+		assertEquals(text.indexOf('\n', rowOne) - 1, total.getOffset(), "not at the row's last cell: " + total.getOffset());
+		assertEquals("3", total.getText());
+
+		int figure = text.indexOf("[新闻发布会]") + 2;
+		ReportHyperlinkDetector.definitions(viewer, figure).get(0).open();
+		ITextSelection declaration = (ITextSelection) ((org.eclipse.ui.texteditor.ITextEditor) editor).getSelectionProvider().getSelection();
+		assertEquals(text.indexOf("数值 新闻发布会") + "数值 ".length(), declaration.getOffset());
 	}
 
 	@Test
