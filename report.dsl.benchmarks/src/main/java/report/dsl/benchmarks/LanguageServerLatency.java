@@ -20,8 +20,10 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -33,7 +35,8 @@ import report.dsl.ide.ReportLanguageServer;
 
 /**
  * What an editor waits for after a keystroke: the time from didChange to publishDiagnostics for a
- * one-character edit of a full annual report (example 003), warm, over the JSON-RPC protocol.
+ * one-character edit of a full annual report (example 003), warm, over the JSON-RPC protocol; then the time a
+ * semantic-tokens request for the whole report takes.
  * Run: java -cp report.dsl.benchmarks/target/benchmarks.jar report.dsl.benchmarks.LanguageServerLatency [edits]
  */
 public final class LanguageServerLatency {
@@ -94,12 +97,26 @@ public final class LanguageServerLatency {
 				millis.add((arrived - start) / 1e6);
 			}
 		}
-		Collections.sort(millis);
-		System.out.printf("didChange → publishDiagnostics over %d one-character edits of example 003 (warm, after %d):%n", edits, WARM_UP);
-		System.out.printf("  median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", at(millis, 0.5), at(millis, 0.9),
-				at(millis, 0.99), millis.get(millis.size() - 1));
+		print("didChange → publishDiagnostics over " + edits + " one-character edits of example 003 (warm, after " + WARM_UP + ")", millis);
+
+		// what a client asks next to colour the names: the whole document's semantic tokens
+		List<Double> tokens = new ArrayList<>();
+		for (int i = 0; i < WARM_UP + edits; i++) {
+			long start = System.nanoTime();
+			remote.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(uri))).get(60, TimeUnit.SECONDS);
+			if (i >= WARM_UP) {
+				tokens.add((System.nanoTime() - start) / 1e6);
+			}
+		}
+		print("semanticTokens/full of example 003, " + edits + " requests (warm, after " + WARM_UP + ")", tokens);
 		remote.shutdown().get(30, TimeUnit.SECONDS);
 		System.exit(0);
+	}
+
+	private static void print(String what, List<Double> millis) {
+		Collections.sort(millis);
+		System.out.printf("%s:%n  median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, at(millis, 0.5), at(millis, 0.9),
+				at(millis, 0.99), millis.get(millis.size() - 1));
 	}
 
 	private static double at(List<Double> sorted, double quantile) {
