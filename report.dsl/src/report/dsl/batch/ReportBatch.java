@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,11 @@ public class ReportBatch {
 				diagnostics.add(toDiagnostic(file, issue));
 			}
 		});
-		diagnostics.sort(Comparator.comparing((Diagnostic d) -> files.indexOf(d.file())).thenComparingInt(Diagnostic::line)
+		Map<Path, Integer> order = new HashMap<>();
+		for (Path file : files) {
+			order.putIfAbsent(file, order.size());
+		}
+		diagnostics.sort(Comparator.comparing((Diagnostic d) -> order.getOrDefault(d.file(), -1)).thenComparingInt(Diagnostic::line)
 				.thenComparingInt(Diagnostic::column));
 		return new Result(loaded.resources(), diagnostics);
 	}
