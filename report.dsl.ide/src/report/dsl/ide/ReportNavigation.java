@@ -54,7 +54,7 @@ public class ReportNavigation extends DocumentSymbolService {
 				return List.of(documents.newLocation(source.get()));
 			}
 		}
-		if (inLibrary(elementAtOffset.resolveElementAt(resource, offset))) {
+		if (ReportTypeLibrary.declares(elementAtOffset.resolveElementAt(resource, offset))) {
 			return List.of();
 		}
 		return super.getDefinitions(resource, offset, resourceAccess, cancelIndicator);
@@ -63,12 +63,12 @@ public class ReportNavigation extends DocumentSymbolService {
 	@Override
 	public List<? extends Location> getReferences(XtextResource resource, int offset, IResourceAccess resourceAccess,
 			IResourceDescriptions indexData, CancelIndicator cancelIndicator) {
-		EObject at = elementAtOffset.resolveContainedElementAt(resource, offset);
-		Report report = EcoreUtil2.getContainerOfType(at, Report.class);
-		if (report != null && elementAtOffset.resolveElementAt(resource, offset) instanceof Row row && !row.eIsProxy()) {
+		Report report = EcoreUtil2.getContainerOfType(elementAtOffset.resolveContainedElementAt(resource, offset), Report.class);
+		EObject element = elementAtOffset.resolveElementAt(resource, offset);
+		if (report != null && element instanceof Row row && !row.eIsProxy()) {
 			return usesOfRow(row, report);
 		}
-		if (inLibrary(elementAtOffset.resolveElementAt(resource, offset))) {
+		if (ReportTypeLibrary.declares(element)) {
 			return List.of();
 		}
 		return super.getReferences(resource, offset, resourceAccess, indexData, cancelIndicator);
@@ -109,9 +109,5 @@ public class ReportNavigation extends DocumentSymbolService {
 			}
 		}
 		return reports;
-	}
-
-	private static boolean inLibrary(EObject element) {
-		return element != null && element.eResource() != null && ReportTypeLibrary.isLibrary(element.eResource().getURI());
 	}
 }

@@ -82,7 +82,7 @@ public class ReportSemanticHighlighting implements ISemanticHighlightingCalculat
 			String style = target.eIsProxy() ? null : styleOf(target);
 			if (style != null) {
 				INode node = nodes.get(i);
-				acceptor.addPosition(node.getOffset(), node.getLength(), fromLibrary(target) ? new String[] { style, LIBRARY } : new String[] { style });
+				acceptor.addPosition(node.getOffset(), node.getLength(), ReportTypeLibrary.declares(target) ? new String[] { style, LIBRARY } : new String[] { style });
 			}
 		}
 	}
@@ -91,10 +91,6 @@ public class ReportSemanticHighlighting implements ISemanticHighlightingCalculat
 		for (INode node : NodeModelUtils.findNodesForFeature(object, feature)) {
 			acceptor.addPosition(node.getOffset(), node.getLength(), styles);
 		}
-	}
-
-	private static boolean fromLibrary(EObject target) {
-		return target.eResource() != null && ReportTypeLibrary.isLibrary(target.eResource().getURI());
 	}
 
 	private static String styleOf(EObject object) {

@@ -83,20 +83,17 @@ public final class MarkdownHoverPresenter
 
 		@Override
 		public void visit(Paragraph node) {
-			separateBlock(node);
-			visitChildren(node);
+			block(node);
 		}
 
 		@Override
 		public void visit(BulletList node) {
-			separateBlock(node);
-			visitChildren(node);
+			block(node);
 		}
 
 		@Override
 		public void visit(OrderedList node) {
-			separateBlock(node);
-			visitChildren(node);
+			block(node);
 		}
 
 		@Override
@@ -114,10 +111,12 @@ public final class MarkdownHoverPresenter
 			}
 		}
 
-		private void separateBlock(Node node) {
+		/** A paragraph or a list: set apart from what comes before by an empty line, unless inside a list item. */
+		private void block(Node node) {
 			if (!text.isEmpty() && !(node.getParent() instanceof ListItem)) {
 				text.append(text.charAt(text.length() - 1) == '\n' ? "\n" : "\n\n");
 			}
+			visitChildren(node);
 		}
 
 		private void styled(Node node, int fontStyle) {

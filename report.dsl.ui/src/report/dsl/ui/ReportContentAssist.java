@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.contentassist.CompletionProposal;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -41,10 +42,9 @@ public class ReportContentAssist implements IContentAssistProcessor {
 			String label = item.getLabel() + (item.getDetail() == null || item.getDetail().isBlank() ? "" : " — " + item.getDetail());
 			if (item.getTextEdit() != null && item.getTextEdit().isLeft()) {
 				TextEdit edit = item.getTextEdit().getLeft();
-				int start = ide.getOffSet(edit.getRange().getStart());
-				int end = ide.getOffSet(edit.getRange().getEnd());
-				proposals.add(new CompletionProposal(edit.getNewText(), start, end - start, edit.getNewText().length(), null,
-						label, null, null));
+				IRegion replaced = ReportUi.region(ide, edit.getRange());
+				proposals.add(new CompletionProposal(edit.getNewText(), replaced.getOffset(), replaced.getLength(),
+						edit.getNewText().length(), null, label, null, null));
 			} else {
 				String insert = item.getInsertText() != null ? item.getInsertText() : item.getLabel();
 				proposals.add(new CompletionProposal(insert, offset, 0, insert.length(), null, label, null, null));

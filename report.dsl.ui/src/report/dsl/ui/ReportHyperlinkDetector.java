@@ -20,10 +20,10 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.eclipse.xtext.ide.server.Document;
-import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.findReferences.IReferenceFinder;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
@@ -62,11 +62,9 @@ public class ReportHyperlinkDetector extends AbstractHyperlinkDetector {
 		@Override
 		public void open() {
 			if (location.getUri().equals(documentUri)) {
-				Document positions = new Document(1, viewer.getDocument().get());
-				int start = positions.getOffSet(location.getRange().getStart());
-				int end = positions.getOffSet(location.getRange().getEnd());
-				viewer.setSelectedRange(start, end - start);
-				viewer.revealRange(start, end - start);
+				IRegion target = ReportUi.region(new Document(1, viewer.getDocument().get()), location.getRange());
+				viewer.setSelectedRange(target.getOffset(), target.getLength());
+				viewer.revealRange(target.getOffset(), target.getLength());
 				return;
 			}
 			URI uri = URI.createURI(location.getUri());
@@ -77,11 +75,9 @@ public class ReportHyperlinkDetector extends AbstractHyperlinkDetector {
 			try {
 				IEditorPart editor = IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), file);
 				if (editor instanceof ITextEditor text) {
-					IDocument target = text.getDocumentProvider().getDocument(text.getEditorInput());
-					Document positions = new Document(1, target.get());
-					int start = positions.getOffSet(location.getRange().getStart());
-					int end = positions.getOffSet(location.getRange().getEnd());
-					text.selectAndReveal(start, end - start);
+					IDocument shown = text.getDocumentProvider().getDocument(text.getEditorInput());
+					IRegion target = ReportUi.region(new Document(1, shown.get()), location.getRange());
+					text.selectAndReveal(target.getOffset(), target.getLength());
 				}
 			} catch (PartInitException e) {
 				PlatformUI.getWorkbench().getDisplay().beep();

@@ -22,6 +22,8 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.Region;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -188,18 +190,22 @@ public final class ReportUi {
 
 		public void apply(IDocument document) throws BadLocationException {
 			Document ide = new Document(1, document.get());
-			List<int[]> regions = new ArrayList<>();
+			List<IRegion> regions = new ArrayList<>();
 			for (TextEdit edit : edits) {
-				int start = ide.getOffSet(edit.getRange().getStart());
-				int end = ide.getOffSet(edit.getRange().getEnd());
-				regions.add(new int[] { start, end });
+				regions.add(region(ide, edit.getRange()));
 			}
 			// apply from the end so that earlier offsets stay valid
 			for (int i = edits.size() - 1; i >= 0; i--) {
-				int[] region = regions.get(i);
-				document.replace(region[0], region[1] - region[0], edits.get(i).getNewText());
+				IRegion region = regions.get(i);
+				document.replace(region.getOffset(), region.getLength(), edits.get(i).getNewText());
 			}
 		}
+	}
+
+	/** An LSP range of the services as offsets of the text they were given. */
+	public static IRegion region(Document text, Range range) {
+		int start = text.getOffSet(range.getStart());
+		return new Region(start, text.getOffSet(range.getEnd()) - start);
 	}
 
 	/** The quick fixes of the language's code actions for the issues that touch [offset, offset + length]. */

@@ -151,11 +151,7 @@ public final class ReportValues {
 			return Optional.empty();
 		}
 		TableValues table = values.get().table(TableLayout.table(row));
-		Optional<EObject> cell = column(ref, row).flatMap(column -> table.enteredCell(row, column)).map(EObject.class::cast);
-		if (cell.isPresent()) {
-			return cell;
-		}
-		Optional<EObject> line = table.line(row).map(EObject.class::cast);
-		return line.isPresent() ? line : Optional.ofNullable(table.data());
+		return column(ref, row).flatMap(column -> table.enteredCell(row, column)).<EObject>map(cell -> cell)
+				.or(() -> table.line(row)).or(() -> Optional.ofNullable(table.data()));
 	}
 }

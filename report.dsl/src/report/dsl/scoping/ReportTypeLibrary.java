@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -30,17 +31,23 @@ public class ReportTypeLibrary {
 	public static final List<String> FILES = List.of("gov-info-disclosure-2021.report");
 
 	private static final String FOLDER = "report/dsl/library/";
+	private static final String LOCATION = "classpath:/" + FOLDER;
 
 	@Inject
 	private IResourceDescription.Manager descriptions;
 
 	public static URI uri(String file) {
-		return URI.createURI("classpath:/" + FOLDER + file);
+		return URI.createURI(LOCATION + file);
 	}
 
 	/** Whether a resource is one of the shipped report types rather than a user's file. */
 	public static boolean isLibrary(URI uri) {
-		return uri != null && uri.toString().startsWith("classpath:/" + FOLDER);
+		return uri != null && uri.toString().startsWith(LOCATION);
+	}
+
+	/** Whether an element is declared by the shipped report types rather than a user's file. */
+	public static boolean declares(EObject element) {
+		return element != null && element.eResource() != null && isLibrary(element.eResource().getURI());
 	}
 
 	public List<Resource> load(ResourceSet resourceSet) {
