@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { findJava, describeTried, serverArguments } = require('../out/java.js');
+const { findJava, describeTried, MINIMUM_JAVA, serverArguments } = require('../out/java.js');
 
 const root = path.join(__dirname, '..');
 const jar = path.resolve(process.argv[2] ?? path.join(root, 'server', 'report.jar'));
@@ -26,7 +26,7 @@ if (!fs.existsSync(jar)) {
 }
 const search = findJava(process.env.REPORT_JAVA_HOME);
 if (!search.java) {
-	console.error(`smoke-server: FAILED: no Java 21+ (looked at: ${describeTried(search.tried)})`);
+	console.error(`smoke-server: FAILED: no Java ${MINIMUM_JAVA}+ (looked at: ${describeTried(search.tried)})`);
 	process.exit(1);
 }
 const args = serverArguments(jar, search.java.major);

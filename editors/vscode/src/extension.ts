@@ -57,9 +57,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 		outputChannel?.appendLine(`No Java ${MINIMUM_JAVA}+ found. Looked at: ${looked}`);
 		void showError(
 			`report.dsl 语言服务器需要 Java ${MINIMUM_JAVA} 或更新版本，但没有找到（查看了：${looked}）。`
-			+ `请安装 JDK ${MINIMUM_JAVA}+，或在设置“report.java.home”中填写其安装目录。`
+			+ `请安装 Java ${MINIMUM_JAVA}+（JDK 或 JRE），或在设置“report.java.home”中填写其安装目录。`
 			+ ` — The report.dsl language server needs Java ${MINIMUM_JAVA} or newer and found none (looked at: ${looked}).`
-			+ ` Install a JDK ${MINIMUM_JAVA}+ or set "report.java.home" to its folder.`,
+			+ ` Install Java ${MINIMUM_JAVA}+ (a JDK or JRE) or set "report.java.home" to its folder.`,
 			'report.java.home');
 		return;
 	}

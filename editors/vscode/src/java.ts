@@ -1,12 +1,12 @@
-// Finding a Java 21+ and building the language server's command line.
+// Finding a Java 17+ and building the language server's command line.
 // No `vscode` import here, so that scripts/smoke-lsp.js (plain node) runs exactly the command the extension runs.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The oldest Java the language server runs on (Xtext 2.42 on the 2026 Eclipse platform). */
-export const MINIMUM_JAVA = 21;
+/** The oldest Java the language server runs on: report.jar is compiled for Java 17 (building it needs 21+). */
+export const MINIMUM_JAVA = 17;
 
 export interface JavaCandidate {
 	/** The `java` executable (a path, or just `java` to take it from the PATH). */
@@ -21,7 +21,7 @@ export interface FoundJava extends JavaCandidate {
 }
 
 export interface JavaSearch {
-	/** The first candidate that is Java 21+, if any. */
+	/** The first candidate that is Java 17+, if any. */
 	java?: FoundJava;
 	/** What was looked at and what it was, for the error message when none fits. */
 	tried: Array<JavaCandidate & { major?: number; problem?: string }>;
@@ -108,7 +108,7 @@ export function releaseVersion(home: string): number | undefined {
 	}
 }
 
-/** The newest Java 21+ installed in the usual folders, if any. */
+/** The newest Java 17+ installed in the usual folders, if any. */
 export function newestInstalledJava(folders: string[] = jdkFolders()): FoundJava | undefined {
 	let best: FoundJava | undefined;
 	for (const folder of folders) {
@@ -133,8 +133,8 @@ export function newestInstalledJava(folders: string[] = jdkFolders()): FoundJava
 }
 
 /**
- * The Java to run the server with: the `report.java.home` setting when it is set; otherwise the first Java 21+ of
- * JAVA_HOME and the PATH, and failing those the newest Java 21+ in the usual install folders.
+ * The Java to run the server with: the `report.java.home` setting when it is set; otherwise the first Java 17+ of
+ * JAVA_HOME and the PATH, and failing those the newest Java 17+ in the usual install folders.
  */
 export function findJava(configuredHome: string | undefined, env: NodeJS.ProcessEnv = process.env,
 	probe: (executable: string) => { major?: number; problem?: string } = probeJava,

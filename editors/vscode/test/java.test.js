@@ -1,4 +1,4 @@
-// Finding Java 21+ and the server's command line (out/java.js, compiled by `npm run compile`, which `npm test` runs first).
+// Finding Java 17+ and the server's command line (out/java.js, compiled by `npm run compile`, which `npm test` runs first).
 'use strict';
 
 const test = require('node:test');
@@ -24,23 +24,23 @@ test('the setting alone when set, otherwise JAVA_HOME then PATH', () => {
 	assert.deepEqual(java.javaCandidates(undefined, {}).map(c => c.source), ['PATH']);
 });
 
-test('the first Java 21+, then the newest installed one, and never past an explicit setting', () => {
-	const versions = { [java.javaInHome('/jdk17')]: 17, [java.javaInHome('/jdk21')]: 21, java: 22 };
+test('the first Java 17+, then the newest installed one, and never past an explicit setting', () => {
+	const versions = { [java.javaInHome('/jdk11')]: 11, [java.javaInHome('/jdk17')]: 17, java: 18 };
 	const probe = executable => versions[executable] !== undefined ? { major: versions[executable] } : { problem: 'not found' };
 	const installed = () => ({ executable: '/usr/lib/jvm/jdk-25/bin/java', source: 'installed JDKs', major: 25 });
 	const none = () => undefined;
 
-	assert.equal(java.findJava(undefined, { JAVA_HOME: '/jdk21' }, probe, installed).java.source, 'JAVA_HOME');
-	assert.equal(java.findJava(undefined, { JAVA_HOME: '/jdk17' }, probe, installed).java.source, 'PATH');
-	versions.java = 17;
-	assert.equal(java.findJava(undefined, { JAVA_HOME: '/jdk17' }, probe, installed).java.major, 25);
-	const nothing = java.findJava(undefined, { JAVA_HOME: '/jdk17' }, probe, none);
+	assert.equal(java.findJava(undefined, { JAVA_HOME: '/jdk17' }, probe, installed).java.source, 'JAVA_HOME');
+	assert.equal(java.findJava(undefined, { JAVA_HOME: '/jdk11' }, probe, installed).java.source, 'PATH');
+	versions.java = 11;
+	assert.equal(java.findJava(undefined, { JAVA_HOME: '/jdk11' }, probe, installed).java.major, 25);
+	const nothing = java.findJava(undefined, { JAVA_HOME: '/jdk11' }, probe, none);
 	assert.equal(nothing.java, undefined);
-	assert.match(java.describeTried(nothing.tried), /JAVA_HOME \(.*jdk17.*\): Java 17; PATH \(java\): Java 17; installed JDKs/);
+	assert.match(java.describeTried(nothing.tried), /JAVA_HOME \(.*jdk11.*\): Java 11; PATH \(java\): Java 11; installed JDKs/);
 	// a setting that points at an old or missing JDK is reported, not replaced by another Java
-	assert.equal(java.findJava('/jdk17', {}, probe, installed).java, undefined);
+	assert.equal(java.findJava('/jdk11', {}, probe, installed).java, undefined);
 	assert.equal(java.findJava('/missing', {}, probe, installed).tried[0].problem, 'not found');
-	assert.equal(java.findJava('/jdk21', {}, probe, installed).java.major, 21);
+	assert.equal(java.findJava('/jdk17', {}, probe, installed).java.major, 17);
 });
 
 test('installed JDKs are read from their release files, newest first', () => {
@@ -55,10 +55,10 @@ test('installed JDKs are read from their release files, newest first', () => {
 			}
 			return home;
 		};
-		jdk('jdk-17', '17.0.9');
+		jdk('jdk-11', '11.0.21');
 		jdk('no-release');
 		assert.equal(java.newestInstalledJava([folder]), undefined);
-		jdk('jdk-21', '21.0.2');
+		jdk('jdk-17', '17.0.15');
 		const newest = jdk('jdk-23', '23');
 		assert.deepEqual(java.newestInstalledJava([folder, path.join(folder, 'absent')]),
 			{ executable: java.javaInHome(newest), source: 'installed JDKs', major: 23 });
