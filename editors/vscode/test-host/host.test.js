@@ -278,6 +278,7 @@ test('the .vsix in VS Code 1.100 (code-server): diagnostics, Problems, hover, qu
 			await page.keyboard.press('Enter');
 			await until(`${EXAMPLE} in the editor`, async () => (await visibleText('.tab.active')).includes(EXAMPLE), 15000);
 		});
+		await until('the report\'s text on screen', async () => (await visibleText('.editor-instance .view-lines')).includes('报告'));
 		await press('Control+Shift+KeyM');
 		await until('the Problems panel, empty', async () =>
 			/No problems have been detected/.test(await problemsText()), 15000);
