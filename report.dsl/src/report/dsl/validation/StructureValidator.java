@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -29,9 +32,32 @@ public class StructureValidator extends ConcernValidator {
 
 	private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]");
 
+	/** The metadata lines every report states, by keyword. */
+	private static final Map<String, EStructuralFeature> REQUIRED_METADATA = new LinkedHashMap<>();
+	static {
+		REQUIRED_METADATA.put("发布机关", Literals.REPORT__BODY);
+		REQUIRED_METADATA.put("年度", Literals.REPORT__YEAR);
+		REQUIRED_METADATA.put("统计期限", Literals.REPORT__PERIOD_START);
+		REQUIRED_METADATA.put("发布日期", Literals.REPORT__ISSUED);
+	}
+
+	@Check
+	public void checkRequiredMetadata(Report report) {
+		if (damaged(report)) {
+			return;
+		}
+		List<String> missing = REQUIRED_METADATA.entrySet().stream().filter(line -> !report.eIsSet(line.getValue()))
+				.map(Map.Entry::getKey).toList();
+		if (!missing.isEmpty()) {
+			error("缺少" + missing.stream().map(k -> "「" + k + "」").collect(Collectors.joining()) + "：每份报告都要写明"
+					+ String.join("、", REQUIRED_METADATA.keySet()), report, Literals.REPORT__NAME, IssueCodes.MISSING_METADATA,
+					missing.toArray(String[]::new));
+		}
+	}
+
 	@Check
 	public void checkRequiredParts(Report report) {
-		if (!hasType(report)) {
+		if (!hasType(report) || damaged(report)) {
 			return;
 		}
 		Set<PartType> present = new HashSet<>();
@@ -126,7 +152,7 @@ public class StructureValidator extends ConcernValidator {
 			}
 		}
 		for (TableType table : report.getType().getTables()) {
-			if (given.containsKey(table)) {
+			if (given.containsKey(table) || damaged(report)) {
 				continue;
 			}
 			Part home = report.getParts().stream().filter(p -> p.getType() == table.getPart()).findFirst().orElse(null);
@@ -145,11 +171,13 @@ public class StructureValidator extends ConcernValidator {
 		LocalDate end = date(report, Literals.REPORT__PERIOD_END, report.getPeriodEnd());
 		LocalDate issued = date(report, Literals.REPORT__ISSUED, report.getIssued());
 		int year = report.getYear();
-		if (start != null && !start.equals(LocalDate.of(year, 1, 1))) {
+		// the period is judged against the year only when the year is given (its absence is reported on its own)
+		boolean yearGiven = report.eIsSet(Literals.REPORT__YEAR);
+		if (yearGiven && start != null && !start.equals(LocalDate.of(year, 1, 1))) {
 			error("统计期限应从" + year + "年1月1日开始，与报告年度一致", report, Literals.REPORT__PERIOD_START,
 					IssueCodes.PERIOD_YEAR, year + "-01-01");
 		}
-		if (end != null && !end.equals(LocalDate.of(year, 12, 31))) {
+		if (yearGiven && end != null && !end.equals(LocalDate.of(year, 12, 31))) {
 			error("统计期限应到" + year + "年12月31日截止，与报告年度一致", report, Literals.REPORT__PERIOD_END,
 					IssueCodes.PERIOD_YEAR, year + "-12-31");
 		}
@@ -174,7 +202,8 @@ public class StructureValidator extends ConcernValidator {
 	@Check
 	public void checkPreviousReport(Report report) {
 		Report previous = report.getPrevious();
-		if (previous == null || previous.eIsProxy()) {
+		if (previous == null || previous.eIsProxy() || !previous.eIsSet(Literals.REPORT__YEAR)
+				|| !report.eIsSet(Literals.REPORT__YEAR)) {
 			return;
 		}
 		if (previous.getYear() != report.getYear() - 1) {
