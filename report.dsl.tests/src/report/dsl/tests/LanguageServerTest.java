@@ -293,6 +293,46 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		return items.stream().map(CompletionItem::getLabel).collect(Collectors.toList());
 	}
 
+	@Test
+	void theQuickFixForAStraySeparatorRemovesIt() throws Exception {
+		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+		show(balanced.replaceFirst("四:(\\s+)1 0", "四:$11 | 0"));
+		CodeAction fix = onlyFix(IssueCodes.STRAY_SEPARATOR);
+		Assertions.assertEquals("删除「|」", fix.getTitle());
+		show(apply(fix.getEdit().getChanges().get(uri)));
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	@Test
+	void theQuickFixForBracketsThatAreTextEscapesThem() throws Exception {
+		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+		show(balanced.replace("共收到信息公开申请[B.一]件", "依据鲁政办字[2020]179号，共收到信息公开申请[B.一]件"));
+		CodeAction fix = onlyFix(IssueCodes.BRACKETED_TEXT);
+		String fixed = apply(fix.getEdit().getChanges().get(uri));
+		assertTrue(fixed.contains("依据鲁政办字\\[2020\\]179号"), fixed);
+		show(fixed);
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	@Test
+	void theQuickFixForAFullWidthCharacterWritesWhatTheLanguageReads() throws Exception {
+		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+		show(balanced.replaceFirst("年度 2023", "年度 2023（"));
+		CodeAction fix = onlyFix(IssueCodes.INPUT_FORM);
+		Assertions.assertEquals("删除「（」", fix.getTitle());
+		show(apply(fix.getEdit().getChanges().get(uri)));
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	/** The one diagnostic of the shown document, of the code, and its one quick fix. */
+	private CodeAction onlyFix(String code) throws Exception {
+		List<Diagnostic> diagnostics = getDiagnostics().get(uri);
+		Assertions.assertEquals(List.of(code), diagnostics.stream().map(d -> d.getCode().getLeft()).toList());
+		List<CodeAction> actions = codeActions(diagnostics.get(0));
+		Assertions.assertEquals(1, actions.size());
+		return actions.get(0);
+	}
+
 	private List<CodeAction> codeActions(Diagnostic diagnostic) throws Exception {
 		CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), diagnostic.getRange(),
 				new CodeActionContext(List.of(diagnostic)));

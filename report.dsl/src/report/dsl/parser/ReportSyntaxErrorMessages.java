@@ -111,9 +111,12 @@ public class ReportSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 			return new SyntaxErrorMessage("中文引号「" + c + "」没有配对，或它引住的文字中有英文引号：段落请用成对的「\"」或「“」「”」引住",
 					IssueCodes.INPUT_FORM, new String[] { "\"" });
 		}
+		if (c == '＂') {
+			return new SyntaxErrorMessage("「＂」是全角引号：请改为半角的「\"」", IssueCodes.INPUT_FORM, new String[] { "\"" });
+		}
 		if (c >= '\uFF01' && c <= '\uFF5E') {
-			String ascii = String.valueOf((char) (c - 0xFEE0));
-			return new SyntaxErrorMessage("「" + c + "」是全角字符，此处不能用：请改为半角的「" + ascii + "」", IssueCodes.INPUT_FORM, new String[] { ascii });
+			// the forms whose ASCII twins the language uses are read as those (InputMethodForms): this one has no place here
+			return new SyntaxErrorMessage("此处不能有全角字符「" + c + "」", IssueCodes.INPUT_FORM, new String[] { "" });
 		}
 		return new SyntaxErrorMessage("此处不能有字符「" + token.getText() + "」（U+" + String.format("%04X", (int) c) + "）",
 				Diagnostic.SYNTAX_DIAGNOSTIC);

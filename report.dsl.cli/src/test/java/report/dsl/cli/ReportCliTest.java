@@ -128,6 +128,49 @@ class ReportCliTest {
 	}
 
 	@Test
+	void aFileWithCarriageReturnLineEndsShowsItsSyntaxErrors(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("old-mac.report");
+		Files.writeString(file, "报告 x\r");
+		Run run = run("check", file.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertEquals(file + ":1:5: error: 此处应为「遵循」，却是文件结尾 [org.eclipse.xtext.diagnostics.Diagnostic.Syntax]", run.out().strip());
+		assertTrue(run.err().contains("1个错误") && !run.err().contains("Exception"), run.err());
+	}
+
+	@Test
+	void aGbkFileIsOneErrorAndFormatLeavesItsBytesAlone(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("gbk.report");
+		byte[] gbk = Files.readString(EXAMPLES.resolve("002-liaocheng-gongxin-2023.report")).getBytes(java.nio.charset.Charset.forName("GBK"));
+		Files.write(file, gbk);
+		Run check = run("check", file.toString());
+		assertEquals(1, check.exit());
+		assertEquals(1, check.out().lines().count(), check.out());
+		assertTrue(check.out().matches("(?s)" + java.util.regex.Pattern.quote(file.toString())
+				+ ":\\d+:\\d+: error: 文件不是UTF-8编码（看来是GBK编码）.*\\[report.encoding\\]\\s*"), check.out());
+		assertEquals(1, run("format", file.toString()).exit());
+		assertTrue(java.util.Arrays.equals(gbk, Files.readAllBytes(file)));
+	}
+
+	@Test
+	void aByteOrderMarkIsAcceptedAndKept(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("bom.report");
+		String example = Files.readString(EXAMPLES.resolve("002-liaocheng-gongxin-2023.report"));
+		Files.writeString(file, "\uFEFF" + example.replaceAll("(?m)^\\t+", ""));
+		assertEquals(0, run("check", file.toString()).exit());
+		assertEquals(0, run("format", file.toString()).exit());
+		assertEquals("\uFEFF" + example, Files.readString(file));
+	}
+
+	@Test
+	void formatKeepsWindowsLineEnds(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("crlf.report");
+		String example = Files.readString(EXAMPLES.resolve("002-liaocheng-gongxin-2023.report"));
+		Files.writeString(file, example.replaceAll("(?m)^\\t+", "").replace("\n", "\r\n"));
+		assertEquals(0, run("format", file.toString()).exit());
+		assertEquals(example.replace("\n", "\r\n"), Files.readString(file));
+	}
+
+	@Test
 	void formatLeavesAFileWithSyntaxErrorsAlone(@TempDir Path dir) throws IOException {
 		Path file = dir.resolve("broken.report");
 		String broken = "报告 x 遵循 政府信息公开年报2021 {\n部分 一 {\n";
