@@ -295,42 +295,37 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 
 	@Test
 	void theQuickFixForAStraySeparatorRemovesIt() throws Exception {
-		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
-		show(balanced.replaceFirst("四:(\\s+)1 0", "四:$11 | 0"));
-		CodeAction fix = onlyFix(IssueCodes.STRAY_SEPARATOR);
-		Assertions.assertEquals("删除「|」", fix.getTitle());
-		show(apply(fix.getEdit().getChanges().get(uri)));
-		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+		fixOnly(balanced().replaceFirst("四:(\\s+)1 0", "四:$11 | 0"), IssueCodes.STRAY_SEPARATOR, "删除「|」");
 	}
 
 	@Test
 	void theQuickFixForBracketsThatAreTextEscapesThem() throws Exception {
-		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
-		show(balanced.replace("共收到信息公开申请[B.一]件", "依据鲁政办字[2020]179号，共收到信息公开申请[B.一]件"));
-		CodeAction fix = onlyFix(IssueCodes.BRACKETED_TEXT);
-		String fixed = apply(fix.getEdit().getChanges().get(uri));
+		String fixed = fixOnly(balanced().replace("共收到信息公开申请[B.一]件", "依据鲁政办字[2020]179号，共收到信息公开申请[B.一]件"),
+				IssueCodes.BRACKETED_TEXT, "改写为「\\[2020\\]」（正文里的方括号）");
 		assertTrue(fixed.contains("依据鲁政办字\\[2020\\]179号"), fixed);
-		show(fixed);
-		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
 	}
 
 	@Test
-	void theQuickFixForAFullWidthCharacterWritesWhatTheLanguageReads() throws Exception {
-		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
-		show(balanced.replaceFirst("年度 2023", "年度 2023（"));
-		CodeAction fix = onlyFix(IssueCodes.INPUT_FORM);
-		Assertions.assertEquals("删除「（」", fix.getTitle());
-		show(apply(fix.getEdit().getChanges().get(uri)));
-		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	void theQuickFixForAFullWidthCharacterWithoutUseDeletesIt() throws Exception {
+		fixOnly(balanced().replaceFirst("年度 2023", "年度 2023（"), IssueCodes.INPUT_FORM, "删除「（」");
 	}
 
-	/** The one diagnostic of the shown document, of the code, and its one quick fix. */
-	private CodeAction onlyFix(String code) throws Exception {
+	/** The example without its balance error. */
+	private String balanced() {
+		return text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+	}
+
+	/** Shows the text, whose one diagnostic has the code and one quick fix of the title; applies it: the text is then clean. */
+	private String fixOnly(String shown, String code, String title) throws Exception {
+		show(shown);
 		List<Diagnostic> diagnostics = getDiagnostics().get(uri);
 		Assertions.assertEquals(List.of(code), diagnostics.stream().map(d -> d.getCode().getLeft()).toList());
 		List<CodeAction> actions = codeActions(diagnostics.get(0));
-		Assertions.assertEquals(1, actions.size());
-		return actions.get(0);
+		Assertions.assertEquals(List.of(title), actions.stream().map(CodeAction::getTitle).toList());
+		String fixed = apply(actions.get(0).getEdit().getChanges().get(uri));
+		show(fixed);
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+		return fixed;
 	}
 
 	private List<CodeAction> codeActions(Diagnostic diagnostic) throws Exception {

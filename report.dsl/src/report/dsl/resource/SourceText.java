@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +26,8 @@ public final class SourceText {
 	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 	private static final Pattern LONE_CR = Pattern.compile("\r(?!\n)");
 
-	/** Where the text stops being UTF-8, 1-based, and what it reads as instead. */
-	public record Undecodable(int offset, int line, int column, String message) {
+	/** Where the text stops being UTF-8, 1-based, and the message that says so. */
+	public record Undecodable(int line, int column, String message) {
 	}
 
 	private final String original;
@@ -77,22 +78,17 @@ public final class SourceText {
 		}
 		String message = readsAsGbk(bytes) ? "文件不是UTF-8编码（看来是GBK编码）：请用编辑器把它另存为UTF-8编码"
 				: "文件中有不是UTF-8编码的字节：报告文件须为UTF-8编码，请用编辑器把它另存为UTF-8编码";
-		return new Undecodable(prefix.length(), line, prefix.length() - lineStart + 1, message);
+		return new Undecodable(line, prefix.length() - lineStart + 1, message);
 	}
 
-	private static Optional<Charset> gbk() {
-		return Charset.isSupported("GBK") ? Optional.of(Charset.forName("GBK")) : Optional.empty();
-	}
-
+	/** GBK (and GB2312, its subset) is what Chinese Windows saves text as by default. */
 	private static boolean readsAsGbk(byte[] bytes) {
-		return gbk().map(gbk -> {
-			try {
-				strict(gbk).decode(ByteBuffer.wrap(bytes));
-				return true;
-			} catch (CharacterCodingException e) {
-				return false;
-			}
-		}).orElse(false);
+		try {
+			strict(Charset.forName("GBK")).decode(ByteBuffer.wrap(bytes));
+			return true;
+		} catch (CharacterCodingException | UnsupportedCharsetException e) {
+			return false;
+		}
 	}
 
 	private static CharsetDecoder strict(Charset charset) {
