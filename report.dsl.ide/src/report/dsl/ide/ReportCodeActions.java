@@ -75,7 +75,7 @@ public class ReportCodeActions implements ICodeActionService2 {
 						actions.add(fix("添加部分「" + data.get(0) + "」", diagnostic, uri, new Range(at, at), text));
 					}
 				}
-				case IssueCodes.INPUT_FORM, IssueCodes.STRAY_SEPARATOR -> {
+				case IssueCodes.INPUT_FORM, IssueCodes.STRAY_IN_ROW -> {
 					if (!data.isEmpty()) {
 						String shown = data.get(0).isBlank() ? "删除「" + text(document, diagnostic.getRange()) + "」" : "改为「" + data.get(0) + "」";
 						actions.add(fix(shown, diagnostic, uri, diagnostic.getRange(), data.get(0)));

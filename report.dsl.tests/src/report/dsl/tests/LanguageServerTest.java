@@ -295,7 +295,7 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 
 	@Test
 	void theQuickFixForAStraySeparatorRemovesIt() throws Exception {
-		fixOnly(balanced().replaceFirst("四:(\\s+)1 0", "四:$11 | 0"), IssueCodes.STRAY_SEPARATOR, "删除「|」");
+		fixOnly(balanced().replaceFirst("四:(\\s+)1 0", "四:$11 | 0"), IssueCodes.STRAY_IN_ROW, "删除「|」");
 	}
 
 	@Test

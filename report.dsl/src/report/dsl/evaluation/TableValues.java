@@ -42,8 +42,9 @@ public final class TableValues {
 			for (RowData rowData : data.getRows()) {
 				if (rowData.getRow() != null && !rowData.getRow().eIsProxy() && !entered.containsKey(rowData.getRow())) {
 					List<Column> columns = positions(rowData);
-					if (columns.size() != rowData.getValues().size()) {
-						unplaced.add(rowData.getRow()); // too many or too few values: which value is in which column is not known
+					if (columns.size() != rowData.getValues().size() || !rowData.getStrays().isEmpty()) {
+						// too many or too few values, or a word among them: which value is in which column is not known
+						unplaced.add(rowData.getRow());
 						continue;
 					}
 					Map<Column, CellValue> cells = new LinkedHashMap<>();
@@ -57,7 +58,8 @@ public final class TableValues {
 	}
 
 	/**
-	 * Whether a row of the table gives a number of values that fits no layout of its columns (reported on the row):
+	 * Whether a row of the table gives a number of values that fits no layout of its columns, or something that is
+	 * not a value among them (both reported on the row):
 	 * its values cannot be placed, so the table's rules are not evaluated until the row is corrected.
 	 */
 	public boolean hasUnplacedRows() {

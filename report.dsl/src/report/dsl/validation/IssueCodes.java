@@ -39,7 +39,7 @@ public final class IssueCodes {
 	public static final String HEADING_ROW_VALUES = PREFIX + "heading-row-values";
 	public static final String AUTO_NOT_COMPUTABLE = PREFIX + "auto-not-computable";
 	public static final String MISSING_ROW = PREFIX + "missing-row";
-	public static final String STRAY_SEPARATOR = PREFIX + "stray-separator";
+	public static final String STRAY_IN_ROW = PREFIX + "stray-in-row";
 
 	// narrative (rules 6 and 10)
 	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";

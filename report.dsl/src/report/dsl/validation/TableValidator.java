@@ -21,7 +21,7 @@ import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.Row;
 import report.dsl.report.RowData;
-import report.dsl.report.StraySeparator;
+import report.dsl.report.Stray;
 import report.dsl.report.TableData;
 
 /** Rule 5 and the shape of table data: counts are whole and non-negative, rows are complete and given once. */
@@ -50,11 +50,13 @@ public class TableValidator extends ConcernValidator {
 				rowData, Literals.ROW_DATA__ROW, IssueCodes.ROW_ARITY, String.valueOf(leaves.size()));
 	}
 
-	/** "一: 3 | 0 0": what copy-paste from a web page or a spreadsheet leaves between the values. */
+	/** "一: 3 | 0 0": what copy-paste from a web page or a spreadsheet leaves between the values, or a word for a number. */
 	@Check
-	public void checkStraySeparator(StraySeparator stray) {
-		error("多余的「" + stray.getText() + "」：表格行的数值之间只用空格分隔（从网页或表格软件复制时常带上这样的分隔符）", stray,
-				Literals.STRAY_SEPARATOR__TEXT, IssueCodes.STRAY_SEPARATOR, " ");
+	public void checkStray(Stray stray) {
+		String message = Character.isLetter(stray.getText().codePointAt(0))
+				? "「" + stray.getText() + "」不是数值：表格行只能填写数字或「自动」"
+				: "多余的「" + stray.getText() + "」：表格行的数值之间只用空格分隔（从网页或表格软件复制时常带上这样的分隔符）";
+		error(message, stray, Literals.STRAY__TEXT, IssueCodes.STRAY_IN_ROW, " ");
 	}
 
 	@Check
