@@ -92,6 +92,14 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void aDocumentWithCarriageReturnLineEndsGetsTheSameDiagnostics() {
+		List<Diagnostic> lf = getDiagnostics().get(uri);
+		show(text.replace("\n", "\r"));
+		Assertions.assertEquals(lf.stream().map(d -> d.getCode().getLeft() + " " + d.getRange()).toList(),
+				getDiagnostics().get(uri).stream().map(d -> d.getCode().getLeft() + " " + d.getRange()).toList());
+	}
+
+	@Test
 	void hoverOnACellShowsItsValueAndTheRulesItTakesPartIn() throws Exception {
 		Diagnostic b1 = getDiagnostics().get(uri).get(0);
 		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), b1.getRange().getStart())).get();
