@@ -103,6 +103,19 @@ class ParserRecoveryTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aMetadataLineGivenTwiceIsSaidSo() throws Exception {
+		ReportFile file = parseHelper.parse(Reports.balanced().meta("年度", "2023\n\t年度 2024").text());
+		assertEquals(List.of("「年度」重复：每份报告只写一行「年度」"), file.eResource().getErrors().stream().map(e -> e.getMessage()).toList());
+	}
+
+	@Test
+	void aMetadataLineLeftUnfinishedIsSaidSoBeforeTheNext() throws Exception {
+		ReportFile file = parseHelper.parse(Reports.balanced().meta("统计期限", "2023-01-01").text());
+		assertEquals(List.of("在「发布日期」之前，上一行没有写完（例如「统计期限 2023-01-01 至 2023-12-31」）"),
+				file.eResource().getErrors().stream().map(e -> e.getMessage()).toList());
+	}
+
+	@Test
 	void anUnknownRowIsALinkingErrorAtTheName() throws Exception {
 		ReportFile file = parse(Reports.balanced().tableB("一: 3 0 0 0 0 0 3\n三.九: 1 0 0 0 0 0 1").text());
 		Issue issue = issues(file).stream().filter(i -> Diagnostic.LINKING_DIAGNOSTIC.equals(i.getCode())).findFirst()

@@ -15,6 +15,7 @@ import org.eclipse.xtext.formatting2.regionaccess.ITextSegment;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import report.dsl.model.ReportMetadata;
 import report.dsl.report.Block;
 import report.dsl.report.CellValue;
 import report.dsl.report.Column;
@@ -39,8 +40,6 @@ import report.dsl.report.TableType;
  */
 public class ReportFormatter extends AbstractJavaFormatter {
 
-	private static final List<String> METADATA = List.of("发布机关", "年度", "统计期限", "发布日期", "发布网址", "联系方式", "上年报告", "导语");
-
 	protected void format(ReportFile file, IFormattableDocument doc) {
 		List<EObject> top = new ArrayList<>(file.getTypes());
 		top.addAll(file.getReports());
@@ -55,7 +54,7 @@ public class ReportFormatter extends AbstractJavaFormatter {
 
 	protected void format(Report report, IFormattableDocument doc) {
 		block(regionFor(report), doc);
-		for (String keyword : METADATA) {
+		for (String keyword : ReportMetadata.keywords()) {
 			for (ISemanticRegion region : regionFor(report).keywords(keyword)) {
 				doc.prepend(region, IHiddenRegionFormatter::newLine);
 				doc.append(region, IHiddenRegionFormatter::oneSpace);

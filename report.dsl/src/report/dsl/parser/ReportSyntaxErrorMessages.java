@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.antlr.runtime.CommonToken;
 import org.antlr.runtime.EarlyExitException;
+import org.antlr.runtime.FailedPredicateException;
 import org.antlr.runtime.MismatchedTokenException;
 import org.antlr.runtime.MissingTokenException;
 import org.antlr.runtime.NoViableAltException;
@@ -11,6 +12,7 @@ import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
 import org.antlr.runtime.TokenStream;
 import org.antlr.runtime.UnwantedTokenException;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
@@ -18,6 +20,8 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 
+import report.dsl.model.ReportMetadata;
+import report.dsl.report.Report;
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -38,6 +42,9 @@ public class ReportSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 			SyntaxErrorMessage special = unclosedQuote(e, names);
 			if (special == null) {
 				special = unknownCharacter(e.token, names);
+			}
+			if (special == null) {
+				special = misplacedMetadata(e, context.getCurrentContext());
 			}
 			if (special == null && (e instanceof MissingTokenException || e.token == null || e.token.getType() == Token.EOF)
 					&& expects(e, names, "'}'")) {
@@ -120,6 +127,20 @@ public class ReportSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		}
 		return new SyntaxErrorMessage("此处不能有字符「" + token.getText() + "」（U+" + String.format("%04X", (int) c) + "）",
 				Diagnostic.SYNTAX_DIAGNOSTIC);
+	}
+
+	/** A metadata line the parser cannot take where it stands: a second one of its kind, or one after a line left unfinished. */
+	private static SyntaxErrorMessage misplacedMetadata(RecognitionException e, EObject current) {
+		if (!(e instanceof NoViableAltException || e instanceof FailedPredicateException) || e.token == null
+				|| !(current instanceof Report report)) {
+			return null;
+		}
+		String keyword = e.token.getText();
+		return ReportMetadata.feature(keyword).map(feature -> report.eIsSet(feature)
+				? new SyntaxErrorMessage("「" + keyword + "」重复：每份报告只写一行「" + keyword + "」", Diagnostic.SYNTAX_DIAGNOSTIC)
+				: new SyntaxErrorMessage("在「" + keyword + "」之前，上一行没有写完（例如「统计期限 2023-01-01 至 2023-12-31」）",
+						Diagnostic.SYNTAX_DIAGNOSTIC))
+				.orElse(null);
 	}
 
 	/** A '}' is missing: said where the block it closes was opened. */

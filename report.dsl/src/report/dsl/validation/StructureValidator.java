@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +12,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EAttribute;
-import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
+import report.dsl.model.ReportMetadata;
 import report.dsl.report.Figure;
 import report.dsl.report.Part;
 import report.dsl.report.PartType;
@@ -32,25 +31,16 @@ public class StructureValidator extends ConcernValidator {
 
 	private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]");
 
-	/** The metadata lines every report states, by keyword. */
-	private static final Map<String, EStructuralFeature> REQUIRED_METADATA = new LinkedHashMap<>();
-	static {
-		REQUIRED_METADATA.put("发布机关", Literals.REPORT__BODY);
-		REQUIRED_METADATA.put("年度", Literals.REPORT__YEAR);
-		REQUIRED_METADATA.put("统计期限", Literals.REPORT__PERIOD_START);
-		REQUIRED_METADATA.put("发布日期", Literals.REPORT__ISSUED);
-	}
-
 	@Check
 	public void checkRequiredMetadata(Report report) {
 		if (damaged(report)) {
 			return;
 		}
-		List<String> missing = REQUIRED_METADATA.entrySet().stream().filter(line -> !report.eIsSet(line.getValue()))
-				.map(Map.Entry::getKey).toList();
+		List<String> missing = ReportMetadata.REQUIRED.stream()
+				.filter(keyword -> !report.eIsSet(ReportMetadata.feature(keyword).orElseThrow())).toList();
 		if (!missing.isEmpty()) {
 			error("缺少" + missing.stream().map(k -> "「" + k + "」").collect(Collectors.joining()) + "：每份报告都要写明"
-					+ String.join("、", REQUIRED_METADATA.keySet()), report, Literals.REPORT__NAME, IssueCodes.MISSING_METADATA,
+					+ String.join("、", ReportMetadata.REQUIRED), report, Literals.REPORT__NAME, IssueCodes.MISSING_METADATA,
 					missing.toArray(String[]::new));
 		}
 	}
