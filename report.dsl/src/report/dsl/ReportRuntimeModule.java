@@ -3,11 +3,13 @@ package report.dsl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 
 import report.dsl.conversion.ReportValueConverters;
 import report.dsl.linking.ReportLinkingDiagnostics;
 import report.dsl.parser.ReportSyntaxErrorMessages;
+import report.dsl.resource.ReportResource;
 import report.dsl.scoping.ReportGlobalScopeProvider;
 
 /** Binds the language's own services into Xtext's defaults. */
@@ -25,6 +27,11 @@ public class ReportRuntimeModule extends AbstractReportRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return ReportLinkingDiagnostics.class;
+	}
+
+	@Override
+	public Class<? extends XtextResource> bindXtextResource() {
+		return ReportResource.class;
 	}
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {

@@ -27,7 +27,8 @@ import report.dsl.validation.IssueCodes;
 /**
  * Quick fixes keyed on the checker's issue codes and built from the issue data: set a cell to the value
  * that balances its rule, write the number a binding shows, bind a typed number, renumber a heading,
- * add a missing part.
+ * add a missing part, write the ASCII form of a full-width character, drop a stray separator, escape
+ * brackets that are text.
  */
 public class ReportCodeActions implements ICodeActionService2 {
 
@@ -72,6 +73,23 @@ public class ReportCodeActions implements ICodeActionService2 {
 						String part = "部分 " + data.get(0) + " {\n\t\t\"\"\n\t}\n";
 						String text = before.isBlank() && !before.isEmpty() ? part + before : "\t" + part;
 						actions.add(fix("添加部分「" + data.get(0) + "」", diagnostic, uri, new Range(at, at), text));
+					}
+				}
+				case IssueCodes.INPUT_FORM, IssueCodes.STRAY_IN_ROW -> {
+					if (!data.isEmpty()) {
+						String shown = data.get(0).isBlank() ? "删除「" + text(document, diagnostic.getRange()) + "」" : "改为「" + data.get(0) + "」";
+						actions.add(fix(shown, diagnostic, uri, diagnostic.getRange(), data.get(0)));
+					}
+				}
+				case IssueCodes.BRACKETED_TEXT -> {
+					// the diagnostic marks the number; the brackets around it become literal
+					int start = document.getOffSet(diagnostic.getRange().getStart()) - 1;
+					int end = document.getOffSet(diagnostic.getRange().getEnd()) + 1;
+					String contents = document.getContents();
+					if (!data.isEmpty() && start >= 0 && end <= contents.length() && contents.charAt(start) == '['
+							&& contents.charAt(end - 1) == ']') {
+						actions.add(fix("改写为「" + data.get(0) + "」（正文里的方括号）", diagnostic, uri,
+								new Range(document.getPosition(start), document.getPosition(end)), data.get(0)));
 					}
 				}
 				default -> {

@@ -92,6 +92,14 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void aDocumentWithCarriageReturnLineEndsGetsTheSameDiagnostics() {
+		List<Diagnostic> lf = getDiagnostics().get(uri);
+		show(text.replace("\n", "\r"));
+		Assertions.assertEquals(lf.stream().map(d -> d.getCode().getLeft() + " " + d.getRange()).toList(),
+				getDiagnostics().get(uri).stream().map(d -> d.getCode().getLeft() + " " + d.getRange()).toList());
+	}
+
+	@Test
 	void hoverOnACellShowsItsValueAndTheRulesItTakesPartIn() throws Exception {
 		Diagnostic b1 = getDiagnostics().get(uri).get(0);
 		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), b1.getRange().getStart())).get();
@@ -291,6 +299,41 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		var result = languageServer.completion(new CompletionParams(new TextDocumentIdentifier(uri), position)).get();
 		List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
 		return items.stream().map(CompletionItem::getLabel).collect(Collectors.toList());
+	}
+
+	@Test
+	void theQuickFixForAStraySeparatorRemovesIt() throws Exception {
+		fixOnly(balanced().replaceFirst("四:(\\s+)1 0", "四:$11 | 0"), IssueCodes.STRAY_IN_ROW, "删除「|」");
+	}
+
+	@Test
+	void theQuickFixForBracketsThatAreTextEscapesThem() throws Exception {
+		String fixed = fixOnly(balanced().replace("共收到信息公开申请[B.一]件", "依据鲁政办字[2020]179号，共收到信息公开申请[B.一]件"),
+				IssueCodes.BRACKETED_TEXT, "改写为「\\[2020\\]」（正文里的方括号）");
+		assertTrue(fixed.contains("依据鲁政办字\\[2020\\]179号"), fixed);
+	}
+
+	@Test
+	void theQuickFixForAFullWidthCharacterWithoutUseDeletesIt() throws Exception {
+		fixOnly(balanced().replaceFirst("年度 2023", "年度 2023（"), IssueCodes.INPUT_FORM, "删除「（」");
+	}
+
+	/** The example without its balance error. */
+	private String balanced() {
+		return text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+	}
+
+	/** Shows the text, whose one diagnostic has the code and one quick fix of the title; applies it: the text is then clean. */
+	private String fixOnly(String shown, String code, String title) throws Exception {
+		show(shown);
+		List<Diagnostic> diagnostics = getDiagnostics().get(uri);
+		Assertions.assertEquals(List.of(code), diagnostics.stream().map(d -> d.getCode().getLeft()).toList());
+		List<CodeAction> actions = codeActions(diagnostics.get(0));
+		Assertions.assertEquals(List.of(title), actions.stream().map(CodeAction::getTitle).toList());
+		String fixed = apply(actions.get(0).getEdit().getChanges().get(uri));
+		show(fixed);
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+		return fixed;
 	}
 
 	private List<CodeAction> codeActions(Diagnostic diagnostic) throws Exception {

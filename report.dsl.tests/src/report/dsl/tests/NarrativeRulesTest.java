@@ -123,6 +123,16 @@ class NarrativeRulesTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aNumberInBracketsIsTextToEscapeNotAnUnknownValue() throws Exception {
+		ReportFile file = parse(Reports.balanced().narrative("\"依据鲁政办字[2020]179号，收到申请[B.一]件。\"").text());
+		Issue issue = single(file, IssueCodes.BRACKETED_TEXT);
+		assertEquals("「[2020]」不是绑定的数值：正文里的方括号（如文号）请写作「\\[2020\\]」", issue.getMessage());
+		assertEquals("2020", marked(file, issue));
+		assertEquals(List.of("\\[2020\\]"), List.of(issue.getData()));
+		assertCodes(parse(Reports.balanced().narrative("\"依据鲁政办字\\[2020\\]179号，收到申请[B.一]件。\"").text()));
+	}
+
+	@Test
 	void lastYearsValuesNeedLastYearsReport() throws Exception {
 		ReportFile file = parse(Reports.balanced().narrative("\"同比增长[B.一 较 上年 B.一]%。\"").text());
 		assertTrue(single(file, IssueCodes.UNRESOLVED_BINDING).getMessage().contains("上年报告"));

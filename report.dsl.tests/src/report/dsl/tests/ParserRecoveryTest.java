@@ -31,6 +31,7 @@ import com.google.inject.Provider;
 import report.dsl.report.Report;
 import report.dsl.report.ReportFile;
 import report.dsl.report.TableData;
+import report.dsl.validation.IssueCodes;
 
 /** Broken input yields Xtext's recovered parse errors and a usable model, never an exception. */
 @ExtendWith(InjectionExtension.class)
@@ -47,13 +48,43 @@ class ParserRecoveryTest extends ReportTestSupport {
 	void aMissingClosingBraceIsReportedAndTheRestStillParses() throws Exception {
 		String text = Reports.balanced().text().replace("四: 1 0 0 0 0 0 1\n\t\t}", "四: 1 0 0 0 0 0 1\n");
 		ReportFile file = parseHelper.parse(text);
-		assertEquals(List.of("在「部分」之前缺少「}」"),
+		// table B takes part 三's brace for its own, so the parser finds part 三 unclosed when part 四 begins
+		int braceLine = (int) text.substring(0, text.indexOf("部分 三 {")).lines().count();
+		assertEquals(List.of("第" + braceLine + "行的「{」没有配对的「}」：在「部分」之前缺少「}」"),
 				file.eResource().getErrors().stream().map(e -> e.getMessage()).toList());
 		Report report = file.getReports().get(0);
 		assertEquals("测试局2023", report.getName());
 		assertNotNull(org.eclipse.xtext.EcoreUtil2.eAllOfType(report, TableData.class).get(1).getRows());
+		Issue unclosed = single(file, IssueCodes.UNCLOSED);
+		assertTrue(unclosed.isSyntaxError());
+		assertEquals("{", marked(file, unclosed));
+		assertEquals(braceLine, line(unclosed));
+	}
+
+	@Test
+	void anUnclosedQuoteIsOneMessageWhereTheQuoteOpens() throws Exception {
+		String text = Reports.balanced().part("五", "\"无。").text();
+		ReportFile file = parseHelper.parse(text);
+		Issue unclosed = single(file, IssueCodes.UNCLOSED);
+		assertEquals("\"", marked(file, unclosed));
+		assertEquals(text.substring(0, text.indexOf("\"无。\n")).lines().count(), line(unclosed));
+		assertTrue(unclosed.getMessage().contains("似乎没有结束"), unclosed.getMessage());
+	}
+
+	@Test
+	void aQuoteOpenAtTheEndOfTheFileIsOneMessageAtTheQuote() throws Exception {
+		ReportFile file = parseHelper.parse("报告 x 遵循 政府信息公开年报2021 {\n  部分 一 { \"未结束 }\n");
+		Issue unclosed = single(file, IssueCodes.UNCLOSED);
+		assertEquals(2, line(unclosed));
+		assertEquals(10, unclosed.getColumn());
+	}
+
+	@Test
+	void aSyntaxErrorInATableIsTheOnlyMessageNotMissingPartsTablesOrBalances() throws Exception {
+		ReportFile file = parseHelper.parse(Reports.balanced().tableB("一: 3 0 0 0 0 0 3\n三.一: 2 0 0 0 0 0 2 }}\n四: 1 0 0 0 0 0 1").text());
 		List<Issue> issues = issues(file);
-		assertTrue(issues.stream().anyMatch(i -> Diagnostic.SYNTAX_DIAGNOSTIC.equals(i.getCode())));
+		assertTrue(issues.stream().allMatch(Issue::isSyntaxError),
+				() -> issues.stream().map(i -> i.getCode() + " " + i.getMessage()).toList().toString());
 	}
 
 	@ParameterizedTest
@@ -69,6 +100,19 @@ class ParserRecoveryTest extends ReportTestSupport {
 			assertFalse(issues.isEmpty(), "expected diagnostics for: " + text);
 			assertTrue(issues.stream().allMatch(i -> i.getLineNumber() != null && i.getColumn() != null));
 		}
+	}
+
+	@Test
+	void aMetadataLineGivenTwiceIsSaidSo() throws Exception {
+		ReportFile file = parseHelper.parse(Reports.balanced().meta("年度", "2023\n\t年度 2024").text());
+		assertEquals(List.of("「年度」重复：每份报告只写一行「年度」"), file.eResource().getErrors().stream().map(e -> e.getMessage()).toList());
+	}
+
+	@Test
+	void aMetadataLineLeftUnfinishedIsSaidSoBeforeTheNext() throws Exception {
+		ReportFile file = parseHelper.parse(Reports.balanced().meta("统计期限", "2023-01-01").text());
+		assertEquals(List.of("在「发布日期」之前，上一行没有写完（例如「统计期限 2023-01-01 至 2023-12-31」）"),
+				file.eResource().getErrors().stream().map(e -> e.getMessage()).toList());
 	}
 
 	@Test

@@ -42,6 +42,11 @@ final class Reports {
 		return this;
 	}
 
+	Reports withoutMeta(String keyword) {
+		metadata.remove(keyword);
+		return this;
+	}
+
 	Reports part(String key, String content) {
 		parts.put(key, content);
 		return this;

@@ -3,6 +3,8 @@ package report.dsl.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.InjectWith;
@@ -31,6 +33,28 @@ class StructureRulesTest extends ReportTestSupport {
 		Issue issue = single(file, IssueCodes.MISSING_PART);
 		assertEquals("测试局2023", marked(file, issue));
 		assertTrue(issue.getMessage().contains("五、存在的主要问题及改进情况"), issue.getMessage());
+	}
+
+	@Test
+	void aMissingMetadataLineIsOneErrorNamingIt() throws Exception {
+		ReportFile file = parse(Reports.balanced().withoutMeta("发布日期").text());
+		Issue issue = single(file, IssueCodes.MISSING_METADATA);
+		assertEquals("缺少「发布日期」：每份报告都要写明发布机关、年度、统计期限、发布日期", issue.getMessage());
+		assertEquals("测试局2023", marked(file, issue));
+	}
+
+	@Test
+	void withoutTheYearThePeriodAndLastYearsReportAreNotJudgedAgainstIt() throws Exception {
+		ResourceSet set = resourceSets.get();
+		parse(Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
+				.meta("发布日期", "2023-01-18").tableB("一: 3 0 0 0 0 0 3\n三.一: 3 0 0 0 0 0 3\n三.七: 3 0 0 0 0 0 3").text(), set);
+		ReportFile file = parse(Reports.balanced().withoutMeta("年度").withoutMeta("发布机关").previous("测试局2022").text(), set);
+		assertEquals(List.of("发布机关", "年度"), List.of(single(file, IssueCodes.MISSING_METADATA).getData()));
+	}
+
+	@Test
+	void metadataMayHaveAColonAsFormsPrintIt() throws Exception {
+		assertCodes(parse(Reports.balanced().meta("年度", ": 2023").meta("发布机关", "：\"测试局\"").text()));
 	}
 
 	@Test

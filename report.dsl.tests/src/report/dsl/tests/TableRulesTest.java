@@ -28,6 +28,29 @@ class TableRulesTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aStraySeparatorBetweenValuesIsOneErrorNamingIt() throws Exception {
+		ReportFile file = parse(Reports.balanced().tableB("一: 3 | 0 0 0 0 0 3\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2\n四: 1 / 0 0 0 0 0 1").text());
+		List<Issue> issues = assertCodes(file, IssueCodes.STRAY_IN_ROW, IssueCodes.STRAY_IN_ROW);
+		assertEquals("|", marked(file, issues.get(0)));
+		assertTrue(issues.get(0).getMessage().startsWith("多余的「|」：表格行的数值之间只用空格分隔"), issues.get(0).getMessage());
+		assertEquals(List.of(" "), List.of(issues.get(0).getData()));
+	}
+
+	@Test
+	void aWordAmongTheValuesIsOneErrorNotARowPerFollowingNumber() throws Exception {
+		ReportFile file = parse(Reports.balanced().tableB("一: 3 0 0 x 0 0 3\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2\n四: 1 0 0 0 0 0 1").text());
+		Issue issue = single(file, IssueCodes.STRAY_IN_ROW);
+		assertEquals("「x」不是数值：表格行只能填写数字或「自动」", issue.getMessage());
+	}
+
+	@Test
+	void aRowOfTheWrongLengthIsOneErrorAndItsValuesAreNotBalancedByPosition() throws Exception {
+		// 四 misses a value: read by position its 1 would land in another column and break B1 there
+		ReportFile file = parse(Reports.balanced().tableB("一: 3 0 0 0 0 0 3\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2\n四: 0 0 0 0 1").text());
+		single(file, IssueCodes.ROW_ARITY);
+	}
+
+	@Test
 	void negativeFiguresAreErrors() throws Exception {
 		assertCodes(parse(Reports.balanced().figures("\t数值 网站信息 = -614 条\n").text()), IssueCodes.NEGATIVE_VALUE);
 	}

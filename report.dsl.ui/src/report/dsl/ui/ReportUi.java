@@ -143,20 +143,24 @@ public final class ReportUi {
 		}
 	}
 
-	static String read(IFile file) throws CoreException {
+	/** A file's bytes: the language decodes them as it decodes every file it loads (UTF-8 or one error saying not). */
+	static byte[] read(IFile file) throws CoreException {
 		try (InputStream in = file.getContents(true)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			return in.readAllBytes();
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
 
 	static XtextResource load(XtextResourceSet set, URI uri, String text) {
+		return load(set, uri, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static XtextResource load(XtextResourceSet set, URI uri, byte[] bytes) {
 		XtextResource resource = (XtextResource) injector().getInstance(IResourceFactory.class).createResource(uri);
 		set.getResources().add(resource);
 		try {
-			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-					Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+			resource.load(new ByteArrayInputStream(bytes), Map.of());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

@@ -2,7 +2,6 @@ package report.dsl.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -23,6 +21,8 @@ import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+
+import report.dsl.validation.IssueCodes;
 
 /**
  * Checks report files outside an IDE: all files of one run are loaded into one resource set first,
@@ -69,7 +69,6 @@ public class ReportBatch {
 
 	public Loaded load(List<Path> files) {
 		XtextResourceSet resourceSet = resourceSets.get();
-		resourceSet.getLoadOptions().put(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
 		Map<Path, Resource> resources = new LinkedHashMap<>();
 		List<Diagnostic> problems = new ArrayList<>();
 		for (Path file : files) {
@@ -101,10 +100,10 @@ public class ReportBatch {
 		return new Result(loaded.resources(), diagnostics);
 	}
 
-	/** The syntax errors of a loaded file alone, without linking or validation. */
+	/** The errors of reading a loaded file alone (not UTF-8, syntax), without linking or validation. */
 	public List<Diagnostic> syntaxErrors(Path file, Resource resource) {
 		return validator.validate(resource, CheckMode.FAST_ONLY, CancelIndicator.NullImpl).stream()
-				.filter(issue -> org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC.equals(issue.getCode()))
+				.filter(issue -> issue.isSyntaxError() || IssueCodes.ENCODING.equals(issue.getCode()))
 				.map(issue -> toDiagnostic(file, issue)).toList();
 	}
 

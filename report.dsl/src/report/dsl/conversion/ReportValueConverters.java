@@ -17,6 +17,8 @@ import com.google.inject.Singleton;
 @Singleton // Guice does not inherit the superclass's annotation; the converter table is built by reflection
 public class ReportValueConverters extends DefaultTerminalConverters {
 
+	private static final String TO = "至";
+
 	@ValueConverter(rule = "STRING")
 	public IValueConverter<String> string() {
 		return new DelimitedText("\"", "\"");
@@ -35,6 +37,22 @@ public class ReportValueConverters extends DefaultTerminalConverters {
 	@ValueConverter(rule = "TEXT_END")
 	public IValueConverter<String> textEnd() {
 		return new DelimitedText("]", "\"");
+	}
+
+	/** "至2023-12-31", a period's end written without a space, is the date alone. */
+	@ValueConverter(rule = "TO_DATE")
+	public IValueConverter<String> toDate() {
+		return new IValueConverter<>() {
+			@Override
+			public String toValue(String token, INode node) {
+				return token == null ? null : token.substring(TO.length());
+			}
+
+			@Override
+			public String toString(String value) {
+				return TO + value;
+			}
+		};
 	}
 
 	private static final class DelimitedText implements IValueConverter<String> {

@@ -62,7 +62,8 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 	static List<RuleOutcome> evaluate(ReportValues values) {
 		List<RuleOutcome> outcomes = new ArrayList<>();
 		for (Rule rule : values.report().getType().getRules()) {
-			if (rule.getTable() == null || rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null) {
+			if (rule.getTable() == null || rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null
+					|| values.table(rule.getTable()).hasUnplacedRows()) {
 				continue;
 			}
 			for (Equation equation : rule.getEquations()) {

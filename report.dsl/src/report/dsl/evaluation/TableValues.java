@@ -32,6 +32,7 @@ public final class TableValues {
 	private final Map<Row, Map<Column, CellValue>> entered = new HashMap<>();
 	private final Map<Row, Map<Column, BigDecimal>> memo = new HashMap<>();
 	private final Set<List<Axis>> inProgress = new HashSet<>();
+	private final Set<Row> unplaced = new HashSet<>();
 
 	TableValues(TableType table, TableData data, TotalDefinitions totals) {
 		this.table = table;
@@ -40,15 +41,29 @@ public final class TableValues {
 		if (data != null) {
 			for (RowData rowData : data.getRows()) {
 				if (rowData.getRow() != null && !rowData.getRow().eIsProxy() && !entered.containsKey(rowData.getRow())) {
-					Map<Column, CellValue> cells = new LinkedHashMap<>();
 					List<Column> columns = positions(rowData);
-					for (int i = 0; i < Math.min(columns.size(), rowData.getValues().size()); i++) {
+					if (columns.size() != rowData.getValues().size() || !rowData.getStrays().isEmpty()) {
+						// too many or too few values, or a word among them: which value is in which column is not known
+						unplaced.add(rowData.getRow());
+						continue;
+					}
+					Map<Column, CellValue> cells = new LinkedHashMap<>();
+					for (int i = 0; i < columns.size(); i++) {
 						cells.put(columns.get(i), rowData.getValues().get(i));
 					}
 					entered.put(rowData.getRow(), cells);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a row of the table gives a number of values that fits no layout of its columns, or something that is
+	 * not a value among them (both reported on the row):
+	 * its values cannot be placed, so the table's rules are not evaluated until the row is corrected.
+	 */
+	public boolean hasUnplacedRows() {
+		return !unplaced.isEmpty();
 	}
 
 	public TableType table() {

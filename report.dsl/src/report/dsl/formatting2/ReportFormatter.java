@@ -7,11 +7,15 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.ITextReplacerContext;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegionsFinder;
+import org.eclipse.xtext.formatting2.regionaccess.ITextSegment;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import report.dsl.model.ReportMetadata;
 import report.dsl.report.Block;
 import report.dsl.report.CellValue;
 import report.dsl.report.Column;
@@ -36,8 +40,6 @@ import report.dsl.report.TableType;
  */
 public class ReportFormatter extends AbstractJavaFormatter {
 
-	private static final List<String> METADATA = List.of("发布机关", "年度", "统计期限", "发布日期", "发布网址", "联系方式", "上年报告", "导语");
-
 	protected void format(ReportFile file, IFormattableDocument doc) {
 		List<EObject> top = new ArrayList<>(file.getTypes());
 		top.addAll(file.getReports());
@@ -52,13 +54,23 @@ public class ReportFormatter extends AbstractJavaFormatter {
 
 	protected void format(Report report, IFormattableDocument doc) {
 		block(regionFor(report), doc);
-		for (String keyword : METADATA) {
+		for (String keyword : ReportMetadata.keywords()) {
 			for (ISemanticRegion region : regionFor(report).keywords(keyword)) {
 				doc.prepend(region, IHiddenRegionFormatter::newLine);
 				doc.append(region, IHiddenRegionFormatter::oneSpace);
 			}
 		}
+		// "年度：2023" as forms print it is laid out "年度 2023"; "2023-01-01至2023-12-31" gets its spaces
+		for (ISemanticRegion colon : regionFor(report).keywords(":")) {
+			doc.append(colon, IHiddenRegionFormatter::noSpace);
+			replace(doc, colon, "");
+		}
 		regionFor(report).keywords("至").forEach(r -> doc.surround(r, IHiddenRegionFormatter::oneSpace));
+		ISemanticRegion periodEnd = regionFor(report).feature(Literals.REPORT__PERIOD_END);
+		if (periodEnd != null && periodEnd.getText().startsWith("至")) {
+			doc.prepend(periodEnd, IHiddenRegionFormatter::oneSpace);
+			replace(doc, periodEnd, "至 " + periodEnd.getText().substring(1));
+		}
 		report.getFigures().forEach(figure -> {
 			doc.prepend(figure, f -> f.setNewLines(1, 1, 2));
 			doc.format(figure);
@@ -182,6 +194,22 @@ public class ReportFormatter extends AbstractJavaFormatter {
 
 	protected void format(Rule rule, IFormattableDocument doc) {
 		regionFor(rule).keywords(";", "；").forEach(r -> doc.prepend(r, IHiddenRegionFormatter::noSpace));
+	}
+
+	/** Writes a token differently, as the canonical layout has it. */
+	private static void replace(IFormattableDocument doc, ISemanticRegion region, String text) {
+		doc.addReplacer(new ITextReplacer() {
+			@Override
+			public ITextSegment getRegion() {
+				return region;
+			}
+
+			@Override
+			public ITextReplacerContext createReplacements(ITextReplacerContext context) {
+				context.addReplacement(region.replaceWith(text));
+				return context;
+			}
+		});
 	}
 
 	/** `{` on the line it opens, content indented one tab, `}` on a line of its own; members place their own lines. */

@@ -1,6 +1,7 @@
 package report.dsl.linking;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -8,7 +9,10 @@ import org.eclipse.xtext.diagnostics.DiagnosticMessage;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 
+import report.dsl.report.Binding;
 import report.dsl.report.ReportPackage.Literals;
+import report.dsl.report.ValueRef;
+import report.dsl.validation.IssueCodes;
 
 /** Unknown names, said in the language of the report: "表B中没有行「三.九」". */
 public class ReportLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
@@ -23,8 +27,16 @@ public class ReportLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
 			Literals.REPORT_TYPE, "报告类型",
 			Literals.REPORT, "报告");
 
+	/** A number alone in brackets is never a bound value (no figure's name starts with a digit): "鲁政办字[2020]179号". */
+	private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\d+");
+
 	@Override
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
+		if (isBracketedText(context)) {
+			String text = context.getLinkText();
+			return new DiagnosticMessage("「[" + text + "]」不是绑定的数值：正文里的方括号（如文号）请写作「\\[" + text + "\\]」",
+					Severity.ERROR, IssueCodes.BRACKETED_TEXT, "\\[" + text + "\\]");
+		}
 		EClass type = context.getReference().getEReferenceType();
 		String kind = KINDS.getOrDefault(type, type.getName());
 		String message = "未知的" + kind + "「" + context.getLinkText() + "」";
@@ -34,5 +46,15 @@ public class ReportLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
 			message += "：内置的报告类型是 政府信息公开年报2021";
 		}
 		return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+	}
+
+	/** A bracket in a paragraph holding nothing but a number, with no column, option or arithmetic. */
+	private static boolean isBracketedText(ILinkingDiagnosticContext context) {
+		// eIsSet, not the getters: they would resolve the links being diagnosed
+		return context.getContext() instanceof ValueRef ref && !ref.eIsSet(Literals.VALUE_REF__COLUMN) && !ref.isPreviousYear()
+				&& ref.eContainer() instanceof Binding binding && binding.getValue() == ref && binding.getAdded().isEmpty()
+				&& !binding.eIsSet(Literals.BINDING__SHARE) && !binding.eIsSet(Literals.BINDING__BASE) && !binding.isGrouping()
+				&& !binding.eIsSet(Literals.BINDING__DECIMALS) && binding.getStated() == null
+				&& BRACKETED_NUMBER.matcher(context.getLinkText()).matches();
 	}
 }

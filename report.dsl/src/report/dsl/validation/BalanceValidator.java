@@ -40,7 +40,7 @@ public class BalanceValidator extends ConcernValidator {
 
 	@Check
 	public void checkBalanceRules(Report report) {
-		if (report.getType() == null || report.getType().eIsProxy()) {
+		if (report.getType() == null || report.getType().eIsProxy() || damaged(report)) {
 			return;
 		}
 		for (RuleOutcome outcome : evaluator.values(report).ruleOutcomes()) {

@@ -11,6 +11,11 @@ public final class IssueCodes {
 
 	private static final String PREFIX = "report.";
 
+	// reading the file
+	public static final String ENCODING = PREFIX + "encoding";
+	public static final String INPUT_FORM = PREFIX + "input-form";
+	public static final String UNCLOSED = PREFIX + "unclosed";
+
 	// structure (rule 7)
 	public static final String MISSING_PART = PREFIX + "missing-part";
 	public static final String PART_ORDER = PREFIX + "part-order";
@@ -24,6 +29,7 @@ public final class IssueCodes {
 	public static final String ISSUE_DATE = PREFIX + "issue-date";
 	public static final String PREVIOUS_REPORT = PREFIX + "previous-report";
 	public static final String DUPLICATE_FIGURE = PREFIX + "duplicate-figure";
+	public static final String MISSING_METADATA = PREFIX + "missing-metadata";
 
 	// values (rule 5)
 	public static final String NEGATIVE_VALUE = PREFIX + "negative-value";
@@ -33,10 +39,12 @@ public final class IssueCodes {
 	public static final String HEADING_ROW_VALUES = PREFIX + "heading-row-values";
 	public static final String AUTO_NOT_COMPUTABLE = PREFIX + "auto-not-computable";
 	public static final String MISSING_ROW = PREFIX + "missing-row";
+	public static final String STRAY_IN_ROW = PREFIX + "stray-in-row";
 
 	// narrative (rules 6 and 10)
 	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";
 	public static final String STATED_MISMATCH = PREFIX + "stated-mismatch";
 	public static final String SHARE_SUM = PREFIX + "share-sum";
 	public static final String LITERAL_NUMBER = PREFIX + "literal-number";
+	public static final String BRACKETED_TEXT = PREFIX + "bracketed-text";
 }

@@ -46,7 +46,7 @@ public class NarrativeValidator extends ConcernValidator {
 	@Check
 	public void checkBindings(Text text) {
 		Report report = EcoreUtil2.getContainerOfType(text, Report.class);
-		if (report == null) {
+		if (report == null || damaged(text)) {
 			return;
 		}
 		for (ShownNumber shown : evaluator.shown(text, report)) {
@@ -75,7 +75,7 @@ public class NarrativeValidator extends ConcernValidator {
 	@Check
 	public void checkShareSums(Text text) {
 		Report report = EcoreUtil2.getContainerOfType(text, Report.class);
-		if (report == null) {
+		if (report == null || damaged(text)) {
 			return;
 		}
 		ReportValues values = evaluator.values(report);
@@ -100,7 +100,7 @@ public class NarrativeValidator extends ConcernValidator {
 	@Check
 	public void checkLiteralNumbers(Text text) {
 		Report report = EcoreUtil2.getContainerOfType(text, Report.class);
-		if (report == null) {
+		if (report == null || damaged(text)) {
 			return;
 		}
 		List<INode> nodes = new ArrayList<>(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__LITERAL));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.xtext.EcoreUtil2;
@@ -16,6 +17,7 @@ import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
+import report.dsl.model.ReportMetadata;
 import report.dsl.report.Figure;
 import report.dsl.report.Part;
 import report.dsl.report.PartType;
@@ -30,8 +32,22 @@ public class StructureValidator extends ConcernValidator {
 	private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]");
 
 	@Check
+	public void checkRequiredMetadata(Report report) {
+		if (damaged(report)) {
+			return;
+		}
+		List<String> missing = ReportMetadata.REQUIRED.stream()
+				.filter(keyword -> !report.eIsSet(ReportMetadata.feature(keyword).orElseThrow())).toList();
+		if (!missing.isEmpty()) {
+			error("缺少" + missing.stream().map(k -> "「" + k + "」").collect(Collectors.joining()) + "：每份报告都要写明"
+					+ String.join("、", ReportMetadata.REQUIRED), report, Literals.REPORT__NAME, IssueCodes.MISSING_METADATA,
+					missing.toArray(String[]::new));
+		}
+	}
+
+	@Check
 	public void checkRequiredParts(Report report) {
-		if (!hasType(report)) {
+		if (!hasType(report) || damaged(report)) {
 			return;
 		}
 		Set<PartType> present = new HashSet<>();
@@ -126,7 +142,7 @@ public class StructureValidator extends ConcernValidator {
 			}
 		}
 		for (TableType table : report.getType().getTables()) {
-			if (given.containsKey(table)) {
+			if (given.containsKey(table) || damaged(report)) {
 				continue;
 			}
 			Part home = report.getParts().stream().filter(p -> p.getType() == table.getPart()).findFirst().orElse(null);
@@ -145,11 +161,13 @@ public class StructureValidator extends ConcernValidator {
 		LocalDate end = date(report, Literals.REPORT__PERIOD_END, report.getPeriodEnd());
 		LocalDate issued = date(report, Literals.REPORT__ISSUED, report.getIssued());
 		int year = report.getYear();
-		if (start != null && !start.equals(LocalDate.of(year, 1, 1))) {
+		// the period is judged against the year only when the year is given (its absence is reported on its own)
+		boolean yearGiven = report.eIsSet(Literals.REPORT__YEAR);
+		if (yearGiven && start != null && !start.equals(LocalDate.of(year, 1, 1))) {
 			error("统计期限应从" + year + "年1月1日开始，与报告年度一致", report, Literals.REPORT__PERIOD_START,
 					IssueCodes.PERIOD_YEAR, year + "-01-01");
 		}
-		if (end != null && !end.equals(LocalDate.of(year, 12, 31))) {
+		if (yearGiven && end != null && !end.equals(LocalDate.of(year, 12, 31))) {
 			error("统计期限应到" + year + "年12月31日截止，与报告年度一致", report, Literals.REPORT__PERIOD_END,
 					IssueCodes.PERIOD_YEAR, year + "-12-31");
 		}
@@ -174,7 +192,8 @@ public class StructureValidator extends ConcernValidator {
 	@Check
 	public void checkPreviousReport(Report report) {
 		Report previous = report.getPrevious();
-		if (previous == null || previous.eIsProxy()) {
+		if (previous == null || previous.eIsProxy() || !previous.eIsSet(Literals.REPORT__YEAR)
+				|| !report.eIsSet(Literals.REPORT__YEAR)) {
 			return;
 		}
 		if (previous.getYear() != report.getYear() - 1) {

@@ -21,6 +21,7 @@ import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.Row;
 import report.dsl.report.RowData;
+import report.dsl.report.Stray;
 import report.dsl.report.TableData;
 
 /** Rule 5 and the shape of table data: counts are whole and non-negative, rows are complete and given once. */
@@ -32,7 +33,7 @@ public class TableValidator extends ConcernValidator {
 	@Check
 	public void checkRowArity(RowData rowData) {
 		Row row = rowData.getRow();
-		if (row == null || row.eIsProxy() || !row.getChildren().isEmpty()) {
+		if (row == null || row.eIsProxy() || !row.getChildren().isEmpty() || damaged(rowData)) {
 			return;
 		}
 		List<Column> leaves = TableLayout.leafColumns(TableLayout.block(row));
@@ -47,6 +48,15 @@ public class TableValidator extends ConcernValidator {
 		error("「" + TableLayout.keyText(row) + "」有" + given + "个数值，应为" + expected + "（依次为："
 				+ leaves.stream().map(TableLayout::shortKey).collect(Collectors.joining("、")) + "）",
 				rowData, Literals.ROW_DATA__ROW, IssueCodes.ROW_ARITY, String.valueOf(leaves.size()));
+	}
+
+	/** "一: 3 | 0 0": what copy-paste from a web page or a spreadsheet leaves between the values, or a word for a number. */
+	@Check
+	public void checkStray(Stray stray) {
+		String message = Character.isLetter(stray.getText().codePointAt(0))
+				? "「" + stray.getText() + "」不是数值：表格行只能填写数字或「自动」"
+				: "多余的「" + stray.getText() + "」：表格行的数值之间只用空格分隔（从网页或表格软件复制时常带上这样的分隔符）";
+		error(message, stray, Literals.STRAY__TEXT, IssueCodes.STRAY_IN_ROW, " ");
 	}
 
 	@Check
@@ -71,7 +81,7 @@ public class TableValidator extends ConcernValidator {
 
 	@Check
 	public void checkMissingRows(TableData data) {
-		if (data.getTable() == null || data.getTable().eIsProxy() || data.getTable().isOmittedAreZero()) {
+		if (data.getTable() == null || data.getTable().eIsProxy() || data.getTable().isOmittedAreZero() || damaged(data)) {
 			return;
 		}
 		Set<Row> given = data.getRows().stream().map(RowData::getRow).collect(Collectors.toSet());

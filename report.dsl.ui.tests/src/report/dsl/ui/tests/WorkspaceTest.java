@@ -69,6 +69,20 @@ class WorkspaceTest {
 	}
 
 	@Test
+	void builderMarksAFileThatIsNotUtf8Once() throws Exception {
+		IProject project = UiSupport.project("gbk");
+		ReportNature.addTo(project);
+		IFile file = project.getFile("gbk.report");
+		file.create(new java.io.ByteArrayInputStream(UiSupport.example(UiSupport.EXAMPLE).getBytes(java.nio.charset.Charset.forName("GBK"))),
+				true, null);
+		project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+		IMarker[] markers = file.findMarkers(ReportBuilder.MARKER, true, IResource.DEPTH_ZERO);
+		assertEquals(List.of("report.encoding"), Arrays.stream(markers).map(m -> m.getAttribute(ReportBuilder.CODE, "")).toList(),
+				() -> describe(markers));
+		assertTrue(markers[0].getAttribute(IMarker.MESSAGE, "").contains("GBK"), () -> describe(markers));
+	}
+
+	@Test
 	void previewShowsThePublishedReportAndFollowsEdits() throws Exception {
 		IProject project = UiSupport.project("preview");
 		IFile file = UiSupport.file(project, UiSupport.EXAMPLE, UiSupport.example(UiSupport.EXAMPLE));

@@ -51,7 +51,7 @@ final class FormatCommand extends FilesCommand implements Callable<Integer> {
 				exit = ReportCli.ERRORS_FOUND;
 				continue;
 			}
-			String original = resource.getParseResult().getRootNode().getText();
+			String original = ReportFormatting.source(resource).original();
 			if (formatted.get().equals(original)) {
 				continue;
 			}

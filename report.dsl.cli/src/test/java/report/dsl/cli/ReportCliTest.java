@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +38,25 @@ class ReportCliTest {
 		return new Run(exit, out.toString(), err.toString());
 	}
 
+	/** The command line as its own process, as users run it: its own stdout and stderr, the logging it is shipped with. */
+	private static Run runProcess(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), ReportCli.class.getName()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).start();
+		process.getOutputStream().close();
+		CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+			try {
+				return process.getErrorStream().readAllBytes();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int exit = process.waitFor();
+		return new Run(exit, out, new String(err.join(), StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void theExamplesCheckCleanWithExitZero() {
 		Run run = run("check", EXAMPLES.toString());
@@ -48,7 +74,7 @@ class ReportCliTest {
 		assertEquals(1, run.exit());
 		List<String> lines = run.out().lines().toList();
 		assertEquals(2, lines.size(), run.out());
-		assertTrue(lines.get(0).matches(java.util.regex.Pattern.quote(file.toString())
+		assertTrue(lines.get(0).matches(Pattern.quote(file.toString())
 				+ ":\\d+:\\d+: error: 违反规则B1（.*）：表B「自然人」列 .*相差 1 \\[B1\\]"), lines.get(0));
 	}
 
@@ -125,6 +151,49 @@ class ReportCliTest {
 		assertEquals(0, run("format", file.toString()).exit());
 		assertEquals(formatted, Files.readString(file));
 		assertEquals(0, run("format", "--check", file.toString()).exit());
+	}
+
+	@Test
+	void aFileWithCarriageReturnLineEndsShowsItsSyntaxErrors(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("old-mac.report");
+		Files.writeString(file, "报告 x\r");
+		Run run = runProcess("check", file.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertEquals(file + ":1:5: error: 此处应为「遵循」，却是文件结尾 [org.eclipse.xtext.diagnostics.Diagnostic.Syntax]", run.out().strip());
+		assertTrue(run.err().contains("1个错误") && !run.err().contains("Exception"), run.err());
+	}
+
+	@Test
+	void aGbkFileIsOneErrorAndFormatLeavesItsBytesAlone(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("gbk.report");
+		byte[] gbk = Files.readString(EXAMPLES.resolve("002-liaocheng-gongxin-2023.report")).getBytes(Charset.forName("GBK"));
+		Files.write(file, gbk);
+		Run check = runProcess("check", file.toString());
+		assertEquals(1, check.exit());
+		assertEquals(1, check.out().lines().count(), check.out());
+		assertTrue(check.out().matches("(?s)" + Pattern.quote(file.toString())
+				+ ":\\d+:\\d+: error: 文件不是UTF-8编码（看来是GBK编码）.*\\[report.encoding\\]\\s*"), check.out());
+		assertEquals(1, runProcess("format", file.toString()).exit());
+		assertTrue(Arrays.equals(gbk, Files.readAllBytes(file)));
+	}
+
+	@Test
+	void aByteOrderMarkIsAcceptedAndKept(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("bom.report");
+		String example = Files.readString(EXAMPLES.resolve("002-liaocheng-gongxin-2023.report"));
+		Files.writeString(file, "\uFEFF" + example.replaceAll("(?m)^\\t+", ""));
+		assertEquals(0, run("check", file.toString()).exit());
+		assertEquals(0, run("format", file.toString()).exit());
+		assertEquals("\uFEFF" + example, Files.readString(file));
+	}
+
+	@Test
+	void formatKeepsWindowsLineEnds(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("crlf.report");
+		String example = Files.readString(EXAMPLES.resolve("002-liaocheng-gongxin-2023.report"));
+		Files.writeString(file, example.replaceAll("(?m)^\\t+", "").replace("\n", "\r\n"));
+		assertEquals(0, run("format", file.toString()).exit());
+		assertEquals(example.replace("\n", "\r\n"), Files.readString(file));
 	}
 
 	@Test
