@@ -19,15 +19,13 @@ import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-
 import report.dsl.validation.IssueCodes;
 
 /**
  * Quick fixes keyed on the checker's issue codes and built from the issue data: set a cell to the value
  * that balances its rule, write the number a binding shows, bind a typed number, renumber a heading,
- * add a missing part.
+ * add a missing part. The edits are built from the server's own document and the region in the diagnostic's
+ * {@link IssueData}, never from the range the client echoes.
  */
 public class ReportCodeActions implements ICodeActionService2 {
 
@@ -39,27 +37,29 @@ public class ReportCodeActions implements ICodeActionService2 {
 		Document document = document(options);
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
-			List<String> data = data(diagnostic.getData());
-			if (code == null) {
+			IssueData issue = IssueData.of(diagnostic.getData());
+			if (code == null || issue == null || issue.offset() < 0 || issue.offset() + issue.length() > document.getContents().length()) {
 				continue;
 			}
+			List<String> data = issue.values();
+			Range marked = new Range(document.getPosition(issue.offset()), document.getPosition(issue.offset() + issue.length()));
 			String uri = options.getCodeActionParams().getTextDocument().getUri();
 			switch (code) {
 				case IssueCodes.STATED_MISMATCH -> {
 					if (!data.isEmpty()) {
-						actions.add(fix("改为 " + data.get(0) + "（与绑定的数值一致）", diagnostic, uri, diagnostic.getRange(), data.get(0)));
+						actions.add(fix("改为 " + data.get(0) + "（与绑定的数值一致）", diagnostic, uri, marked, data.get(0)));
 					}
 				}
 				case IssueCodes.LITERAL_NUMBER -> {
 					for (String reference : data) {
-						actions.add(fix("改写为绑定 [" + reference + "]", diagnostic, uri, diagnostic.getRange(), "[" + reference + "]"));
+						actions.add(fix("改写为绑定 [" + reference + "]", diagnostic, uri, marked, "[" + reference + "]"));
 					}
 				}
 				case IssueCodes.HEADING_NUMBER -> {
-					String heading = text(document, diagnostic.getRange());
+					String heading = document.getContents().substring(issue.offset(), issue.offset() + issue.length());
 					Matcher matcher = HEADING_NUMBER.matcher(heading);
 					if (!data.isEmpty() && matcher.find()) {
-						actions.add(fix("标题编号改为「" + data.get(0) + "」", diagnostic, uri, diagnostic.getRange(),
+						actions.add(fix("标题编号改为「" + data.get(0) + "」", diagnostic, uri, marked,
 								matcher.group(1) + data.get(0) + heading.substring(matcher.end())));
 					}
 				}
@@ -77,7 +77,7 @@ public class ReportCodeActions implements ICodeActionService2 {
 				default -> {
 					// a balance rule of the report type: data is [rule code, value that balances the marked cell]
 					if (data.size() == 2 && data.get(0).equals(code)) {
-						actions.add(fix("改为 " + data.get(1) + "（使规则" + code + "成立）", diagnostic, uri, diagnostic.getRange(),
+						actions.add(fix("改为 " + data.get(1) + "（使规则" + code + "成立）", diagnostic, uri, marked,
 								data.get(1)));
 					}
 				}
@@ -99,24 +99,5 @@ public class ReportCodeActions implements ICodeActionService2 {
 		action.setIsPreferred(Boolean.TRUE);
 		action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(range, newText)))));
 		return Either.forRight(action);
-	}
-
-	private static String text(Document document, Range range) {
-		return document.getContents().substring(document.getOffSet(range.getStart()), document.getOffSet(range.getEnd()));
-	}
-
-	/** Issue data arrive as a string array in-process and as JSON over the wire. */
-	private static List<String> data(Object data) {
-		List<String> values = new ArrayList<>();
-		if (data instanceof String[] array) {
-			values.addAll(List.of(array));
-		} else if (data instanceof JsonArray array) {
-			for (JsonElement element : array) {
-				values.add(element.getAsString());
-			}
-		} else if (data instanceof List<?> list) {
-			list.forEach(o -> values.add(String.valueOf(o)));
-		}
-		return values;
 	}
 }

@@ -3,12 +3,21 @@ package report.dsl.ide;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Collections;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import org.apache.log4j.ConsoleAppender;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
@@ -18,17 +27,39 @@ import com.google.inject.Guice;
 
 /**
  * The language server: Xtext's LSP implementation with this language's services, over standard
- * input and output or over a socket on the loopback interface.
+ * input and output or over a socket on the loopback interface. A failing request is answered with a
+ * one-line error; its stack trace goes to the log on standard error, never into the reply.
  */
 public final class ReportLanguageServer {
 
+	private static final Logger LOG = Logger.getLogger(ReportLanguageServer.class.getName());
+
 	private ReportLanguageServer() {
+	}
+
+	/**
+	 * Serves one client on the process's standard streams. Standard output is the protocol channel and nothing
+	 * else may write to it, so whatever else writes there (Xtext logs to the console through log4j) goes to
+	 * standard error.
+	 */
+	public static void serveStandardStreams() throws InterruptedException, ExecutionException {
+		PrintStream protocol = System.out;
+		System.setOut(System.err);
+		for (Object appender : Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders())) {
+			if (appender instanceof ConsoleAppender console) {
+				console.setTarget(ConsoleAppender.SYSTEM_ERR);
+				console.activateOptions();
+			}
+		}
+		serve(System.in, protocol);
 	}
 
 	/** Serves one client on the given streams until it exits. */
 	public static void serve(InputStream in, OutputStream out) throws InterruptedException, ExecutionException {
 		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(ReportLanguageServerImpl.class);
-		Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
+				.setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
+				.setExceptionHandler(ReportLanguageServer::toResponseError).create();
 		server.connect(launcher.getRemoteProxy());
 		launcher.startListening().get();
 	}
@@ -39,5 +70,19 @@ public final class ReportLanguageServer {
 				Socket client = listener.accept()) {
 			serve(client.getInputStream(), client.getOutputStream());
 		}
+	}
+
+	/**
+	 * The reply to a request that failed: errors the server raised on purpose as they are; anything else as an
+	 * internal error in one line that names the exception's type only, since its message may quote the document.
+	 */
+	private static ResponseError toResponseError(Throwable failure) {
+		Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+		if (cause instanceof ResponseErrorException error) {
+			return error.getResponseError();
+		}
+		LOG.log(Level.SEVERE, "request failed", cause);
+		return new ResponseError(ResponseErrorCode.InternalError,
+				"内部错误（" + cause.getClass().getSimpleName() + "），详情见语言服务器的日志（标准错误输出）；请报告此问题", null);
 	}
 }

@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import com.google.inject.Module;
 
 import report.dsl.ide.ReportIdeSetup;
+import report.dsl.ide.ReportLanguageServerImpl;
 import report.dsl.validation.IssueCodes;
 
 /** The language server as an editor sees it: diagnostics while typing, hover, quick fixes, outline, and the rest. */
@@ -63,10 +65,11 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		super("report");
 	}
 
-	/** OSGi hides the ServiceLoader registration of the language, so register it directly. */
+	/** The language's own server; OSGi hides the ServiceLoader registration of the language, so register it directly. */
 	@Override
 	protected Module getServerModule() {
 		return Modules2.mixin(new ServerModule(), binder -> {
+			binder.bind(LanguageServerImpl.class).to(ReportLanguageServerImpl.class);
 			ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 			registry.getExtensionToFactoryMap().put("report",
 					new ReportIdeSetup().createInjectorAndDoEMFRegistration().getInstance(IResourceServiceProvider.class));
@@ -114,6 +117,19 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		String fixed = apply(actions.get(0).getEdit().getChanges().get(uri));
 		show(fixed);
 		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	@Test
+	void theQuickFixEditsTheMarkedCellWhateverRangeTheClientEchoes() throws Exception {
+		Diagnostic b1 = getDiagnostics().get(uri).get(0);
+		Range echoed = b1.getRange();
+		// Neovim 0.7 sends the range back in byte columns: three bytes for every Chinese character before the cell
+		int bytesBefore = currentText().lines().toList().get(echoed.getStart().getLine()).substring(0, echoed.getStart().getCharacter())
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		b1.setRange(new Range(new Position(echoed.getStart().getLine(), bytesBefore),
+				new Position(echoed.getEnd().getLine(), bytesBefore + 1)));
+		String fixed = apply(codeActions(b1).get(0).getEdit().getChanges().get(uri));
+		Assertions.assertEquals(text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1"), fixed);
 	}
 
 	@Test
