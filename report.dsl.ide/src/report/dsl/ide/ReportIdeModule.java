@@ -1,5 +1,6 @@
 package report.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
@@ -17,6 +18,10 @@ public class ReportIdeModule extends AbstractReportIdeModule {
 
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return ReportSemanticHighlighting.class;
+	}
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return ReportContentProposals.class;
 	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {

@@ -227,6 +227,27 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void aStrayLineBeforeTheReportLeavesNothingToNavigateAndNoFailure() throws Exception {
+		show("x\n" + text);
+		List<String> lines = current.lines().toList();
+		for (int line = 0; line < lines.size(); line++) {
+			for (int character = 0; character <= lines.get(line).length(); character += 4) {
+				Position position = new Position(line, character);
+				languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), position)).get();
+				languageServer.references(new ReferenceParams(new TextDocumentIdentifier(uri), position, new ReferenceContext(true))).get();
+			}
+		}
+	}
+
+	@Test
+	void completionAfterAColumnSeparatorOffersColumnsOnly() throws Exception {
+		show(text.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请[C.件数:]件"));
+		List<String> labels = completion(position("[C.件数:", "[C.件数:".length()));
+		assertTrue(labels.contains("行政复议.总计"), labels::toString);
+		assertFalse(labels.contains(":"), labels::toString);
+	}
+
+	@Test
 	void theShippedReportTypeIsNeverOfferedAsALocation() throws Exception {
 		Position rowKey = new Position(at("四:"), text.lines().toList().get(at("四:")).indexOf("四"));
 		Assertions.assertEquals(List.of(), languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), rowKey)).get().getLeft());
