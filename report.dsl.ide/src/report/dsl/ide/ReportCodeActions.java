@@ -65,7 +65,7 @@ public class ReportCodeActions implements ICodeActionService2 {
 				}
 				case IssueCodes.MISSING_PART -> {
 					// data: the part's key and the offset where the report type's order puts it
-					if (data.size() == 2) {
+					if (data.size() == 2 && data.get(1).matches("\\d{1,9}") && Integer.parseInt(data.get(1)) <= document.getContents().length()) {
 						Position at = document.getPosition(Integer.parseInt(data.get(1)));
 						String before = document.getContents().substring(document.getOffSet(new Position(at.getLine(), 0)),
 								Integer.parseInt(data.get(1)));

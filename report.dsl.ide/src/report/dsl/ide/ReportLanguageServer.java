@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Collections;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 
@@ -73,13 +73,21 @@ public final class ReportLanguageServer {
 	}
 
 	/**
-	 * The reply to a request that failed: errors the server raised on purpose as they are; anything else as an
-	 * internal error in one line that names the exception's type only, since its message may quote the document.
+	 * The reply to a request that failed: errors the server raised on purpose as they are; a position outside the
+	 * document (Xtext's document refuses it) as invalid parameters; anything else as an internal error in one line
+	 * that names the exception's type only, since its message may quote the document.
 	 */
 	private static ResponseError toResponseError(Throwable failure) {
-		Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-		if (cause instanceof ResponseErrorException error) {
-			return error.getResponseError();
+		Throwable cause = failure;
+		for (Throwable next = failure; next != null; next = next.getCause()) {
+			if (next instanceof ResponseErrorException error) {
+				return error.getResponseError();
+			}
+			cause = next;
+		}
+		if (cause instanceof IndexOutOfBoundsException && cause.getStackTrace().length > 0
+				&& cause.getStackTrace()[0].getClassName().equals(Document.class.getName())) {
+			return new ResponseError(ResponseErrorCode.InvalidParams, "请求中的位置不在文档之内", null);
 		}
 		LOG.log(Level.SEVERE, "request failed", cause);
 		return new ResponseError(ResponseErrorCode.InternalError,

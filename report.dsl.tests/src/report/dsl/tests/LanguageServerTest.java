@@ -283,6 +283,41 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void renamingToAKeywordIsRefusedAsInvalidParameters() throws Exception {
+		Position use = position("[门户网站公开信息]", 3);
+		Exception failure = null;
+		try {
+			languageServer.rename(new RenameParams(new TextDocumentIdentifier(uri), use, "部分")).get();
+		} catch (java.util.concurrent.ExecutionException e) {
+			failure = e;
+		}
+		Assertions.assertNotNull(failure, "a keyword is not a name");
+		Exception refused = failure;
+		var refusal = com.google.common.base.Throwables.getCausalChain(refused).stream()
+				.filter(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class::isInstance)
+				.map(e -> ((org.eclipse.lsp4j.jsonrpc.ResponseErrorException) e).getResponseError()).findFirst().orElseThrow(() -> new AssertionError(refused));
+		Assertions.assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(), refusal.getCode());
+		Assertions.assertEquals("「部分」不能用作名称", refusal.getMessage());
+	}
+
+	@Test
+	void formattingLeavesADocumentWithSyntaxErrorsOrNoTextAsItIs() throws Exception {
+		DocumentFormattingParams params = new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, false));
+		show(text.replaceFirst("一:(\\s+)3 0", "一: 3 0").replace("部分 五 {", "部分 五 {{"));
+		Assertions.assertEquals(List.of(), languageServer.formatting(params).get());
+		show("");
+		Assertions.assertEquals(List.of(), languageServer.formatting(params).get());
+	}
+
+	@Test
+	void theOutlineShowsAFigureWithoutAValue() throws Exception {
+		show(text.replace("数值 门户网站公开信息 = 614 条", "数值 门户网站公开信息 = 条"));
+		List<DocumentSymbol> symbols = languageServer.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get()
+				.stream().map(e -> e.getRight()).toList();
+		assertTrue(symbols.get(0).getChildren().stream().anyMatch(s -> s.getName().equals("门户网站公开信息")), symbols::toString);
+	}
+
+	@Test
 	void formattingAlignsTheGrid() throws Exception {
 		String ragged = text.replaceFirst("一:(\\s+)3 0", "一: 3 0");
 		show(ragged);
