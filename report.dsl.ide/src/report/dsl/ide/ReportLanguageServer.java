@@ -45,12 +45,7 @@ public final class ReportLanguageServer {
 	public static void serveStandardStreams() throws InterruptedException, ExecutionException {
 		PrintStream protocol = System.out;
 		System.setOut(System.err);
-		for (Object appender : Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders())) {
-			if (appender instanceof ConsoleAppender console) {
-				console.setTarget(ConsoleAppender.SYSTEM_ERR);
-				console.activateOptions();
-			}
-		}
+		logToStandardError();
 		serve(System.in, protocol);
 	}
 
@@ -66,9 +61,20 @@ public final class ReportLanguageServer {
 
 	/** Waits on a loopback port for one client, then serves it. */
 	public static void serve(int port) throws IOException, InterruptedException, ExecutionException {
+		logToStandardError();
 		try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
 				Socket client = listener.accept()) {
 			serve(client.getInputStream(), client.getOutputStream());
+		}
+	}
+
+	/** Xtext's log4j configuration logs to the console's standard output. */
+	private static void logToStandardError() {
+		for (Object appender : Collections.list(org.apache.log4j.Logger.getRootLogger().getAllAppenders())) {
+			if (appender instanceof ConsoleAppender console) {
+				console.setTarget(ConsoleAppender.SYSTEM_ERR);
+				console.activateOptions();
+			}
 		}
 	}
 
