@@ -49,16 +49,15 @@ final class LanguageServerProcess implements AutoCloseable {
 
 	/** Starts the command line's `lsp` in a new JVM, with the given temporary directory and its log in {@code log}. */
 	static LanguageServerProcess start(Path tmpdir, Path log) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmpdir, "-cp", System.getProperty("java.class.path"),
-				ReportCli.class.getName(), "lsp").redirectError(log.toFile());
-		return new LanguageServerProcess(builder.start());
+		return new LanguageServerProcess(new ProcessBuilder(command("-Djava.io.tmpdir=" + tmpdir)).redirectError(log.toFile()).start());
 	}
 
-	/** The command line that starts the server, one argument per line (as the editor tests pass it to the editor). */
-	static String commandLine() {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return String.join("\n", java, "-cp", System.getProperty("java.class.path"), ReportCli.class.getName(), "lsp");
+	/** The command that starts the server of this build, with these options for its JVM. */
+	static List<String> command(String... jvmOptions) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReportCli.class.getName(), "lsp"));
+		return command;
 	}
 
 	/** Sends a request and waits for its response message (with a result or an error). */

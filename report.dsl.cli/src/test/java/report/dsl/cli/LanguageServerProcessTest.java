@@ -57,7 +57,7 @@ class LanguageServerProcessTest {
 	}
 
 	@Test
-	void aFailingRequestGetsAOneLineErrorAndOnlyProtocolReachesStandardOutput(@TempDir Path dir) throws Exception {
+	void aBadRequestGetsAOneLineErrorAndOnlyProtocolReachesStandardOutput(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("report.report");
 		String text = exampleWithABalanceError();
 		try (LanguageServerProcess server = LanguageServerProcess.start(dir, dir.resolve("server.log"))) {
@@ -73,7 +73,7 @@ class LanguageServerProcessTest {
 			JsonObject failed = server.request("textDocument/hover",
 					Map.of("textDocument", Map.of("uri", uri), "position", Map.of("line", 99999, "character", 3)), ANSWER);
 			JsonObject error = failed.getAsJsonObject("error");
-			assertEquals(-32603, error.get("code").getAsInt(), failed::toString);
+			assertEquals(-32602, error.get("code").getAsInt(), failed::toString); // invalid parameters, not an internal error
 			String message = error.get("message").getAsString();
 			assertFalse(message.contains("\n") || message.contains("聊城") || error.has("data"), failed::toString);
 

@@ -32,7 +32,7 @@ final class Readme {
 		if (!block.contains(command)) {
 			throw new AssertionError("the " + heading + " snippet no longer starts the server with " + command + ":\n" + block);
 		}
-		String server = String.join(separator, LanguageServerProcess.commandLine().lines().map(quoted).toList());
+		String server = String.join(separator, LanguageServerProcess.command().stream().map(quoted).toList());
 		return block.replace(command, server);
 	}
 }
