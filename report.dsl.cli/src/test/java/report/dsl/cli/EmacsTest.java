@@ -27,7 +27,7 @@ class EmacsTest {
 	@Test
 	void theReadmeSnippetShowsTheBalanceErrorOnTheCell(@TempDir Path dir) throws Exception {
 		assumeTrue(Files.isExecutable(EMACS), "Emacs is not installed (./test installs Debian's emacs-nox and elpa-eglot)");
-		String text = LanguageServerProcessTest.exampleWithABalanceError();
+		String text = LanguageServerProtocolTest.exampleWithABalanceError();
 		Path report = Files.writeString(dir.resolve("report.report"), text);
 		Path init = Files.writeString(dir.resolve("init.el"),
 				Readme.snippet("### Emacs", "elisp", argument -> "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"", " "));

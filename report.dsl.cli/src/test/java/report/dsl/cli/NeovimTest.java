@@ -30,7 +30,7 @@ class NeovimTest {
 	@Test
 	void theReadmeSnippetGetsTheBalanceErrorAndItsQuickFixRestoresTheFile(@TempDir Path dir) throws Exception {
 		assumeTrue(Files.isExecutable(NVIM), "Neovim is not installed (./test installs Debian's neovim)");
-		String original = Files.readString(Path.of("..", "examples", LanguageServerProcessTest.EXAMPLE));
+		String original = Files.readString(Path.of("..", "examples", LanguageServerProtocolTest.EXAMPLE));
 		Path report = Files.writeString(dir.resolve("report.report"), original);
 		Path init = Files.writeString(dir.resolve("init.lua"),
 				Readme.snippet("### Neovim", "lua", argument -> "'" + argument.replace("\\", "\\\\").replace("'", "\\'") + "'", ", "));
