@@ -5,17 +5,14 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.xtext.conversion.ValueConverterException;
 import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.rename.RenameService2;
 import org.eclipse.xtext.ide.server.rename.ServerRefactoringIssueAcceptor;
 import org.eclipse.xtext.resource.XtextResource;
 
-import com.google.common.base.Throwables;
-
 /**
- * Xtext's rename, answering a new name that is not a name (a keyword, punctuation) with an error that says so, and
- * finding nothing to rename in a document whose parse recovered no model.
+ * Xtext's rename, answering a new name that is not a name (a keyword, punctuation, white space) with an error that
+ * says so, and finding nothing to rename in a document whose parse recovered no model.
  */
 public class ReportRenameService extends RenameService2 {
 
@@ -24,12 +21,11 @@ public class ReportRenameService extends RenameService2 {
 			ILanguageServerAccess.Context context) {
 		try {
 			super.applyModifications(element, edit, issues, options, context);
-		} catch (RuntimeException e) { // Xtext's serializer wraps the converter's refusal
-			if (Throwables.getCausalChain(e).stream().anyMatch(ValueConverterException.class::isInstance)) {
-				throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
-						"「" + options.getRenameParams().getNewName() + "」不能用作名称", null));
-			}
-			throw e;
+		} catch (RuntimeException e) {
+			// what fails here is the serializer writing the new name: the value converter refuses it (a keyword,
+			// punctuation) or the lexer makes no name of it (white space)
+			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+					"「" + options.getRenameParams().getNewName() + "」不能用作名称", null));
 		}
 	}
 

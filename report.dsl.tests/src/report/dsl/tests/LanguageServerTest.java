@@ -283,21 +283,31 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
-	void renamingToAKeywordIsRefusedAsInvalidParameters() throws Exception {
+	void renamingToAKeywordOrWhiteSpaceIsRefusedAsInvalidParameters() throws Exception {
 		Position use = position("[门户网站公开信息]", 3);
-		Exception failure = null;
-		try {
-			languageServer.rename(new RenameParams(new TextDocumentIdentifier(uri), use, "部分")).get();
-		} catch (java.util.concurrent.ExecutionException e) {
-			failure = e;
+		for (String notAName : List.of("部分", "\n")) {
+			Exception failure = null;
+			try {
+				languageServer.rename(new RenameParams(new TextDocumentIdentifier(uri), use, notAName)).get();
+			} catch (java.util.concurrent.ExecutionException e) {
+				failure = e;
+			}
+			Assertions.assertNotNull(failure, notAName + " is not a name");
+			Exception refused = failure;
+			var refusal = com.google.common.base.Throwables.getCausalChain(refused).stream()
+					.filter(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class::isInstance)
+					.map(e -> ((org.eclipse.lsp4j.jsonrpc.ResponseErrorException) e).getResponseError()).findFirst()
+					.orElseThrow(() -> new AssertionError(refused));
+			Assertions.assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(), refusal.getCode());
+			Assertions.assertEquals("「" + notAName + "」不能用作名称", refusal.getMessage());
 		}
-		Assertions.assertNotNull(failure, "a keyword is not a name");
-		Exception refused = failure;
-		var refusal = com.google.common.base.Throwables.getCausalChain(refused).stream()
-				.filter(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class::isInstance)
-				.map(e -> ((org.eclipse.lsp4j.jsonrpc.ResponseErrorException) e).getResponseError()).findFirst().orElseThrow(() -> new AssertionError(refused));
-		Assertions.assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(), refusal.getCode());
-		Assertions.assertEquals("「部分」不能用作名称", refusal.getMessage());
+	}
+
+	@Test
+	void hoverOnACellOfAnUnknownRowShowsNothing() throws Exception {
+		show(text.replaceFirst("四:(\\s+)0 0", "九:$10 0"));
+		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("九:", 6))).get();
+		Assertions.assertTrue(hover == null || hover.getContents().getRight().getValue().isEmpty(), () -> String.valueOf(hover));
 	}
 
 	@Test
