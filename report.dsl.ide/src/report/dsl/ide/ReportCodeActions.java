@@ -24,8 +24,7 @@ import report.dsl.validation.IssueCodes;
 /**
  * Quick fixes keyed on the checker's issue codes and built from the issue data: set a cell to the value
  * that balances its rule, write the number a binding shows, bind a typed number, renumber a heading,
- * add a missing part. The edits are built from the server's own document and the region in the diagnostic's
- * {@link IssueData}, never from the range the client echoes.
+ * add a missing part.
  */
 public class ReportCodeActions implements ICodeActionService2 {
 
@@ -41,25 +40,26 @@ public class ReportCodeActions implements ICodeActionService2 {
 			if (code == null || issue == null || issue.offset() < 0 || issue.offset() + issue.length() > document.getContents().length()) {
 				continue;
 			}
+			// the region the checker marked, in this document: clients echo ranges in their own units (Neovim 0.7: bytes)
+			diagnostic.setRange(new Range(document.getPosition(issue.offset()), document.getPosition(issue.offset() + issue.length())));
 			List<String> data = issue.values();
-			Range marked = new Range(document.getPosition(issue.offset()), document.getPosition(issue.offset() + issue.length()));
 			String uri = options.getCodeActionParams().getTextDocument().getUri();
 			switch (code) {
 				case IssueCodes.STATED_MISMATCH -> {
 					if (!data.isEmpty()) {
-						actions.add(fix("改为 " + data.get(0) + "（与绑定的数值一致）", diagnostic, uri, marked, data.get(0)));
+						actions.add(fix("改为 " + data.get(0) + "（与绑定的数值一致）", diagnostic, uri, diagnostic.getRange(), data.get(0)));
 					}
 				}
 				case IssueCodes.LITERAL_NUMBER -> {
 					for (String reference : data) {
-						actions.add(fix("改写为绑定 [" + reference + "]", diagnostic, uri, marked, "[" + reference + "]"));
+						actions.add(fix("改写为绑定 [" + reference + "]", diagnostic, uri, diagnostic.getRange(), "[" + reference + "]"));
 					}
 				}
 				case IssueCodes.HEADING_NUMBER -> {
-					String heading = document.getContents().substring(issue.offset(), issue.offset() + issue.length());
+					String heading = text(document, diagnostic.getRange());
 					Matcher matcher = HEADING_NUMBER.matcher(heading);
 					if (!data.isEmpty() && matcher.find()) {
-						actions.add(fix("标题编号改为「" + data.get(0) + "」", diagnostic, uri, marked,
+						actions.add(fix("标题编号改为「" + data.get(0) + "」", diagnostic, uri, diagnostic.getRange(),
 								matcher.group(1) + data.get(0) + heading.substring(matcher.end())));
 					}
 				}
@@ -77,7 +77,7 @@ public class ReportCodeActions implements ICodeActionService2 {
 				default -> {
 					// a balance rule of the report type: data is [rule code, value that balances the marked cell]
 					if (data.size() == 2 && data.get(0).equals(code)) {
-						actions.add(fix("改为 " + data.get(1) + "（使规则" + code + "成立）", diagnostic, uri, marked,
+						actions.add(fix("改为 " + data.get(1) + "（使规则" + code + "成立）", diagnostic, uri, diagnostic.getRange(),
 								data.get(1)));
 					}
 				}
@@ -99,5 +99,9 @@ public class ReportCodeActions implements ICodeActionService2 {
 		action.setIsPreferred(Boolean.TRUE);
 		action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(range, newText)))));
 		return Either.forRight(action);
+	}
+
+	private static String text(Document document, Range range) {
+		return document.getContents().substring(document.getOffSet(range.getStart()), document.getOffSet(range.getEnd()));
 	}
 }
