@@ -19,9 +19,6 @@ import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -40,10 +37,13 @@ public class ReportCodeActions implements ICodeActionService2 {
 		Document document = document(options);
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
-			List<String> data = data(diagnostic.getData());
-			if (code == null) {
+			IssueData issue = IssueData.of(diagnostic.getData());
+			if (code == null || issue == null || issue.offset() < 0 || issue.offset() + issue.length() > document.getContents().length()) {
 				continue;
 			}
+			// the region the checker marked, in this document: clients echo ranges in their own units (Neovim 0.7: bytes)
+			diagnostic.setRange(new Range(document.getPosition(issue.offset()), document.getPosition(issue.offset() + issue.length())));
+			List<String> data = issue.values();
 			String uri = options.getCodeActionParams().getTextDocument().getUri();
 			switch (code) {
 				case IssueCodes.STATED_MISMATCH -> {
@@ -66,7 +66,7 @@ public class ReportCodeActions implements ICodeActionService2 {
 				}
 				case IssueCodes.MISSING_PART -> {
 					// data: the part's key and the offset where the report type's order puts it
-					if (data.size() == 2) {
+					if (data.size() == 2 && data.get(1).matches("\\d{1,9}") && Integer.parseInt(data.get(1)) <= document.getContents().length()) {
 						Position at = document.getPosition(Integer.parseInt(data.get(1)));
 						String before = document.getContents().substring(document.getOffSet(new Position(at.getLine(), 0)),
 								Integer.parseInt(data.get(1)));
@@ -121,20 +121,5 @@ public class ReportCodeActions implements ICodeActionService2 {
 
 	private static String text(Document document, Range range) {
 		return document.getContents().substring(document.getOffSet(range.getStart()), document.getOffSet(range.getEnd()));
-	}
-
-	/** Issue data arrive as a string array in-process and as JSON over the wire. */
-	private static List<String> data(Object data) {
-		List<String> values = new ArrayList<>();
-		if (data instanceof String[] array) {
-			values.addAll(List.of(array));
-		} else if (data instanceof JsonArray array) {
-			for (JsonElement element : array) {
-				values.add(element.getAsString());
-			}
-		} else if (data instanceof List<?> list) {
-			list.forEach(o -> values.add(String.valueOf(o)));
-		}
-		return values;
 	}
 }

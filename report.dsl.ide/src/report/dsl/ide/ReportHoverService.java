@@ -70,6 +70,9 @@ public class ReportHoverService extends HoverService {
 
 	private String cell(CellValue cell, ReportValues values) {
 		RowData rowData = (RowData) cell.eContainer();
+		if (rowData.getRow() == null || rowData.getRow().eIsProxy()) {
+			return null; // a row key that names no row: its cells have no column
+		}
 		TableData data = (TableData) rowData.eContainer();
 		TableValues table = values.table(data.getTable());
 		List<Column> positions = table.positions(rowData);

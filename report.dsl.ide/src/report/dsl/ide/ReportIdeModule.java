@@ -1,8 +1,11 @@
 package report.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
@@ -17,6 +20,18 @@ public class ReportIdeModule extends AbstractReportIdeModule {
 
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return ReportSemanticHighlighting.class;
+	}
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return ReportContentProposals.class;
+	}
+
+	public Class<? extends FormattingService> bindFormattingService() {
+		return ReportFormattingService.class;
+	}
+
+	public Class<? extends IRenameService2> bindIRenameService2() {
+		return ReportRenameService.class;
 	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {

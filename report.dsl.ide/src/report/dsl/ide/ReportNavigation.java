@@ -46,6 +46,9 @@ public class ReportNavigation extends DocumentSymbolService {
 	@Override
 	public List<? extends Location> getDefinitions(XtextResource resource, int offset, IResourceAccess resourceAccess,
 			CancelIndicator cancelIndicator) {
+		if (resource.getContents().isEmpty()) {
+			return List.of(); // the parser recovered no model: there is no name to go to
+		}
 		EObject at = elementAtOffset.resolveContainedElementAt(resource, offset);
 		Report report = EcoreUtil2.getContainerOfType(at, Report.class);
 		if (at instanceof ValueRef ref && report != null) {
@@ -63,6 +66,9 @@ public class ReportNavigation extends DocumentSymbolService {
 	@Override
 	public List<? extends Location> getReferences(XtextResource resource, int offset, IResourceAccess resourceAccess,
 			IResourceDescriptions indexData, CancelIndicator cancelIndicator) {
+		if (resource.getContents().isEmpty()) {
+			return List.of();
+		}
 		Report report = EcoreUtil2.getContainerOfType(elementAtOffset.resolveContainedElementAt(resource, offset), Report.class);
 		EObject element = elementAtOffset.resolveElementAt(resource, offset);
 		if (report != null && element instanceof Row row && !row.eIsProxy()) {

@@ -83,7 +83,7 @@ public final class ReportOutline {
 	public static class Details extends DocumentSymbolMapper.DocumentSymbolDetailsProvider {
 		@Override
 		public String getDetails(EObject object) {
-			if (object instanceof Figure figure) {
+			if (object instanceof Figure figure && figure.getValue() != null) {
 				return figure.getValue().toPlainString() + (figure.getUnit() == null ? "" : " " + figure.getUnit());
 			}
 			if (object instanceof Rule rule) {

@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import com.google.inject.Module;
 
 import report.dsl.ide.ReportIdeSetup;
+import report.dsl.ide.ReportLanguageServerImpl;
 import report.dsl.validation.IssueCodes;
 
 /** The language server as an editor sees it: diagnostics while typing, hover, quick fixes, outline, and the rest. */
@@ -63,10 +65,11 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		super("report");
 	}
 
-	/** OSGi hides the ServiceLoader registration of the language, so register it directly. */
+	/** The language's own server; OSGi hides the ServiceLoader registration of the language, so register it directly. */
 	@Override
 	protected Module getServerModule() {
 		return Modules2.mixin(new ServerModule(), binder -> {
+			binder.bind(LanguageServerImpl.class).to(ReportLanguageServerImpl.class);
 			ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 			registry.getExtensionToFactoryMap().put("report",
 					new ReportIdeSetup().createInjectorAndDoEMFRegistration().getInstance(IResourceServiceProvider.class));
@@ -122,6 +125,19 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		String fixed = apply(actions.get(0).getEdit().getChanges().get(uri));
 		show(fixed);
 		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+	}
+
+	@Test
+	void theQuickFixEditsTheMarkedCellWhateverRangeTheClientEchoes() throws Exception {
+		Diagnostic b1 = getDiagnostics().get(uri).get(0);
+		Range echoed = b1.getRange();
+		// Neovim 0.7 sends the range back in byte columns: three bytes for every Chinese character before the cell
+		int bytesBefore = currentText().lines().toList().get(echoed.getStart().getLine()).substring(0, echoed.getStart().getCharacter())
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		b1.setRange(new Range(new Position(echoed.getStart().getLine(), bytesBefore),
+				new Position(echoed.getEnd().getLine(), bytesBefore + 1)));
+		String fixed = apply(codeActions(b1).get(0).getEdit().getChanges().get(uri));
+		Assertions.assertEquals(text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1"), fixed);
 	}
 
 	@Test
@@ -219,6 +235,27 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void aStrayLineBeforeTheReportLeavesNothingToNavigateAndNoFailure() throws Exception {
+		show("x\n" + text);
+		List<String> lines = current.lines().toList();
+		for (int line = 0; line < lines.size(); line++) {
+			for (int character = 0; character <= lines.get(line).length(); character += 4) {
+				Position position = new Position(line, character);
+				languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), position)).get();
+				languageServer.references(new ReferenceParams(new TextDocumentIdentifier(uri), position, new ReferenceContext(true))).get();
+			}
+		}
+	}
+
+	@Test
+	void completionAfterAColumnSeparatorOffersColumnsOnly() throws Exception {
+		show(text.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请[C.件数:]件"));
+		List<String> labels = completion(position("[C.件数:", "[C.件数:".length()));
+		assertTrue(labels.contains("行政复议.总计"), labels::toString);
+		assertFalse(labels.contains(":"), labels::toString);
+	}
+
+	@Test
 	void theShippedReportTypeIsNeverOfferedAsALocation() throws Exception {
 		Position rowKey = new Position(at("四:"), text.lines().toList().get(at("四:")).indexOf("四"));
 		Assertions.assertEquals(List.of(), languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri), rowKey)).get().getLeft());
@@ -251,6 +288,51 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		String renamed = apply(edits);
 		assertFalse(renamed.contains("门户网站公开信息"));
 		assertTrue(renamed.contains("数值 网站信息 = 614 条") && renamed.contains("[网站信息]条"));
+	}
+
+	@Test
+	void renamingToAKeywordOrWhiteSpaceIsRefusedAsInvalidParameters() throws Exception {
+		Position use = position("[门户网站公开信息]", 3);
+		for (String notAName : List.of("部分", "\n")) {
+			Exception failure = null;
+			try {
+				languageServer.rename(new RenameParams(new TextDocumentIdentifier(uri), use, notAName)).get();
+			} catch (java.util.concurrent.ExecutionException e) {
+				failure = e;
+			}
+			Assertions.assertNotNull(failure, notAName + " is not a name");
+			Exception refused = failure;
+			var refusal = com.google.common.base.Throwables.getCausalChain(refused).stream()
+					.filter(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class::isInstance)
+					.map(e -> ((org.eclipse.lsp4j.jsonrpc.ResponseErrorException) e).getResponseError()).findFirst()
+					.orElseThrow(() -> new AssertionError(refused));
+			Assertions.assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(), refusal.getCode());
+			Assertions.assertEquals("「" + notAName + "」不能用作名称", refusal.getMessage());
+		}
+	}
+
+	@Test
+	void hoverOnACellOfAnUnknownRowShowsNothing() throws Exception {
+		show(text.replaceFirst("四:(\\s+)0 0", "九:$10 0"));
+		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("九:", 6))).get();
+		Assertions.assertTrue(hover == null || hover.getContents().getRight().getValue().isEmpty(), () -> String.valueOf(hover));
+	}
+
+	@Test
+	void formattingLeavesADocumentWithSyntaxErrorsOrNoTextAsItIs() throws Exception {
+		DocumentFormattingParams params = new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, false));
+		show(text.replaceFirst("一:(\\s+)3 0", "一: 3 0").replace("部分 五 {", "部分 五 {{"));
+		Assertions.assertEquals(List.of(), languageServer.formatting(params).get());
+		show("");
+		Assertions.assertEquals(List.of(), languageServer.formatting(params).get());
+	}
+
+	@Test
+	void theOutlineShowsAFigureWithoutAValue() throws Exception {
+		show(text.replace("数值 门户网站公开信息 = 614 条", "数值 门户网站公开信息 = 条"));
+		List<DocumentSymbol> symbols = languageServer.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get()
+				.stream().map(e -> e.getRight()).toList();
+		assertTrue(symbols.get(0).getChildren().stream().anyMatch(s -> s.getName().equals("门户网站公开信息")), symbols::toString);
 	}
 
 	@Test

@@ -34,7 +34,7 @@ final class LspCommand implements Callable<Integer> {
 		if (port != null) {
 			ReportLanguageServer.serve(port);
 		} else {
-			ReportLanguageServer.serve(System.in, System.out);
+			ReportLanguageServer.serveStandardStreams();
 		}
 		return 0;
 	}
