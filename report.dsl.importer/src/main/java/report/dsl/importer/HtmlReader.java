@@ -23,8 +23,10 @@ import org.jsoup.parser.Parser;
  */
 public final class HtmlReader {
 
-	private static final Set<String> CHROME = Set.of("script", "style", "nav", "header", "footer", "aside", "noscript",
-			"form", "select", "button", "iframe", "svg", "head");
+	private static final Set<String> CHROME = Set.of("script", "style", "nav", "aside", "noscript", "form", "select",
+			"button", "iframe", "svg", "head");
+	/** A page's header and footer are chrome; an article's own (its title block, its signature) are not. */
+	private static final Set<String> PAGE_CHROME = Set.of("header", "footer");
 
 	private final List<GridRow> rows = new ArrayList<>();
 	private final StringBuilder line = new StringBuilder();
@@ -53,7 +55,7 @@ public final class HtmlReader {
 				}
 				line.append(text.getWholeText().replaceAll("\\s+", " "));
 			} else if (child instanceof Element e) {
-				if (CHROME.contains(e.normalName())) {
+				if (CHROME.contains(e.normalName()) || PAGE_CHROME.contains(e.normalName()) && e.closest("main, article") == null) {
 					continue;
 				}
 				if (e.normalName().equals("table")) {

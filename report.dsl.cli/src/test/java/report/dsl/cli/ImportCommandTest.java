@@ -1,0 +1,124 @@
+package report.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** `report import` end to end: the seeds, the files it writes as `format` and `check` see them, and a round trip. */
+class ImportCommandTest {
+
+	private static final Path SEEDS = Path.of("..", "report.dsl.importer", "src", "test", "resources", "seeds");
+
+	private record Run(int exit, String out, String err) {
+	}
+
+	private static Run run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = ReportCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+		return new Run(exit, out.toString(), err.toString());
+	}
+
+	@Test
+	void theSeedsImportToFilesThatAreFormattedAndCheckWithoutErrors(@TempDir Path dir) throws IOException {
+		Run imported = run("import", SEEDS.toString(), "-o", dir.toString());
+		assertEquals(0, imported.exit(), imported.out() + imported.err());
+		assertTrue(imported.out().contains("003_a37446611c7cd14c.txt: 格式 政府信息公开年报2021，表A 10/10格，表B 175/175格，表C 15/15格"),
+				imported.out());
+		assertTrue(imported.out().contains("003_a37446611c7cd14c.txt:111:13: warning: 表B「三.三.7」行印有8个数值"), imported.out());
+		assertTrue(imported.out().contains("003_a37446611c7cd14c.txt:126:15: warning: 表B「四」行印有6个数值"), imported.out());
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(5, files.count());
+		}
+		Run format = run("format", "--check", dir.toString());
+		assertEquals(0, format.exit(), format.out());
+		Run check = run("check", dir.toString());
+		assertEquals(0, check.exit(), check.out());
+		assertTrue(check.err().contains("检查了5个文件：0个错误"), check.err());
+	}
+
+	@Test
+	void anExistingDifferentFileIsKeptUnlessForced(@TempDir Path dir) throws IOException {
+		Path seed = SEEDS.resolve("002_494098ddfe450f28.txt");
+		assertEquals(0, run("import", seed.toString(), "-o", dir.toString()).exit());
+		Path written = dir.resolve("聊城市工业和信息化局2023.report");
+		Files.writeString(written, "// 手工修改\n" + Files.readString(written));
+		Run again = run("import", seed.toString(), "-o", dir.toString());
+		assertEquals(1, again.exit());
+		assertTrue(again.err().contains("已存在且内容不同，未覆盖"), again.err());
+		assertTrue(Files.readString(written).startsWith("// 手工修改"));
+		assertEquals(0, run("import", seed.toString(), "-o", dir.toString(), "--force").exit());
+		assertTrue(!Files.readString(written).startsWith("// 手工修改"));
+	}
+
+	@Test
+	void aMissingInputIsAUsageError(@TempDir Path dir) {
+		Run run = run("import", dir.resolve("none.txt").toString(), "-o", dir.toString());
+		assertEquals(2, run.exit());
+		assertTrue(run.err().contains("找不到文件或目录"), run.err());
+	}
+
+	@Test
+	void examplesBuiltToHtmlImportToTheSameTables(@TempDir Path dir) throws IOException {
+		Path published = dir.resolve("published");
+		Path imported = dir.resolve("imported");
+		Path rebuilt = dir.resolve("rebuilt");
+		assertEquals(0, run("build", Path.of("..", "examples").toString(), "-o", published.toString(), "--format", "html,json").exit());
+		Run importing = run("import", published.toString(), "-o", imported.toString());
+		assertEquals(0, importing.exit(), importing.out() + importing.err());
+		Run building = run("build", imported.toString(), "-o", rebuilt.toString(), "--format", "json");
+		assertEquals(0, building.exit(), building.out() + building.err());
+		Map<String, JsonObject> byBody = new HashMap<>();
+		for (Path json : jsonFiles(rebuilt)) {
+			JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			byBody.put(body(report), report);
+		}
+		List<Path> examples = jsonFiles(published);
+		assertEquals(5, examples.size());
+		for (Path json : examples) {
+			JsonObject expected = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			JsonObject actual = byBody.get(body(expected));
+			assertTrue(actual != null, "no import of " + body(expected) + " among " + byBody.keySet());
+			assertEquals(cells(expected), cells(actual), json.toString());
+		}
+	}
+
+	private static List<Path> jsonFiles(Path dir) throws IOException {
+		try (Stream<Path> files = Files.list(dir)) {
+			return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+		}
+	}
+
+	private static String body(JsonObject report) {
+		return report.getAsJsonObject("report").get("body").getAsString() + report.getAsJsonObject("report").get("year").getAsString();
+	}
+
+	/** Every cell of every table as table, row, column = value. */
+	private static Map<String, String> cells(JsonObject report) {
+		Map<String, String> cells = new HashMap<>();
+		for (JsonElement table : report.getAsJsonArray("tables")) {
+			String key = table.getAsJsonObject().get("key").getAsString();
+			for (JsonElement cell : table.getAsJsonObject().getAsJsonArray("cells")) {
+				JsonObject c = cell.getAsJsonObject();
+				cells.put(key + " " + c.get("row").getAsString() + " " + c.get("column").getAsString(), c.get("value").getAsString());
+			}
+		}
+		return cells;
+	}
+}
