@@ -28,10 +28,11 @@ final class Recogniser {
 
 	private static final Pattern NUMERAL = Pattern.compile("^[一二三四五六七八九十0-9]+[、.]");
 	private static final Pattern SUB_HEADING = Pattern.compile("^[(（][一二三四五六七八九十]+[)）].{1,38}$");
-	private static final Pattern TITLE_YEAR = Pattern.compile("(\\d{4})年度?(?:政府)?信息公开(?:工作)?年度报告");
+	private static final Pattern YEAR = Pattern.compile("(\\d{4})年度?");
 	private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
 	private static final Pattern URL = Pattern.compile("https?://[^\\s）)>」<，。]+");
-	private static final Pattern BODY_IN_PREAMBLE = Pattern.compile("编制\\d{4}年度?(.{2,30}?)(?:政府)?信息公开");
+	/** "编制2023年度某某中心…报告": the body named in the preamble, by the words Chinese public bodies end in. */
+	private static final Pattern BODY_IN_PREAMBLE = Pattern.compile("编制\\d{4}年度?(.{2,30}?(?:局|委员会|中心|政府|办公室|厅|部|院|委|会|处|所|站|队))");
 	private static final Pattern CHROME = Pattern.compile("^[-•·]\\s.*|.*更多>>$|.*\\(?\\d{4}-\\d{1,2}-\\d{1,2}\\)?$|^【.*");
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[。！？；：”）)]$");
 
@@ -138,10 +139,11 @@ final class Recogniser {
 
 	/** Title, body, year, preamble and URL from the rows before the first part. */
 	private void metadata(int firstPart) {
+		String marker = Labels.normalise(result.type.getTitle() == null ? "报告" : result.type.getTitle());
 		int title = -1;
 		for (int i = firstPart - 1; i >= 0; i--) {
 			String text = Labels.normalise(rows.get(i).text());
-			if (text.contains("年度报告") && text.length() <= 60 && !text.contains("。")) {
+			if (text.contains(marker) && text.length() <= 60 && !text.contains("。")) {
 				title = i;
 				break;
 			}
@@ -149,12 +151,12 @@ final class Recogniser {
 		String titleText = title < 0 ? "" : Labels.normalise(rows.get(title).text());
 		if (title > 0) {
 			String above = Labels.normalise(rows.get(title - 1).text());
-			if (rows.get(title - 1).isTextLine() && above.length() <= 30 && !above.contains("。") && !above.contains("年度报告")) {
+			if (rows.get(title - 1).isTextLine() && above.length() <= 30 && !above.contains("。") && !above.contains(marker)) {
 				titleText = above + titleText;
 			}
 		}
-		Matcher year = TITLE_YEAR.matcher(titleText);
-		if (year.find()) {
+		Matcher year = YEAR.matcher(titleText);
+		if (year.find() && titleText.indexOf(marker, year.end()) >= 0) {
 			result.year = Integer.parseInt(year.group(1));
 			result.body = titleText.substring(0, year.start()).strip();
 		}
