@@ -1,6 +1,7 @@
 package report.dsl.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
 import com.google.inject.Injector;
 
 import picocli.CommandLine;
@@ -19,8 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.AtomicFiles;
+import report.dsl.importer.GridRow;
+import report.dsl.importer.HtmlReader;
 import report.dsl.importer.Note;
 import report.dsl.importer.ReportImporter;
+import report.dsl.importer.TextReader;
+import report.dsl.report.ReportFile;
+import report.dsl.report.ReportType;
 
 /** `report import FILE|DIR... -o OUTDIR [--type NAME] [--force]`: published reports (text, HTML) into report files. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -35,6 +45,9 @@ final class ImportCommand implements Callable<Integer> {
 
 	@Option(names = "--type", paramLabel = "NAME", description = "报告格式的名称（默认按表A的列标题判断）")
 	private String type;
+
+	@Option(names = "--types", paramLabel = "FILE.report", description = "声明了自定义报告格式的文件（可多次给出）")
+	private List<Path> typeFiles = new ArrayList<>();
 
 	@Option(names = "--force", description = "覆盖内容不同的已有文件")
 	private boolean force;
@@ -65,12 +78,22 @@ final class ImportCommand implements Callable<Integer> {
 		}
 		Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
 		ReportImporter importer = injector.getInstance(ReportImporter.class);
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
+		for (Path typeFile : typeFiles) {
+			Optional<List<ReportType>> declared = declaredTypes(typeFile, resourceSet, err);
+			if (declared.isEmpty()) {
+				return ReportCli.USAGE;
+			}
+			types.addAll(declared.get());
+		}
 		int failed = 0;
 		for (Path file : files) {
 			ReportImporter.Imported imported;
 			try {
-				imported = isHtml(file) ? importer.importHtml(file.getFileName().toString(), Files.readAllBytes(file), Optional.ofNullable(type))
-						: importer.importText(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), Optional.ofNullable(type));
+				List<GridRow> grid = isHtml(file) ? HtmlReader.read(Files.readAllBytes(file))
+						: TextReader.read(Files.readString(file, StandardCharsets.UTF_8));
+				imported = importer.importGrid(file.getFileName().toString(), grid, Optional.ofNullable(type), types, resourceSet);
 			} catch (IllegalArgumentException e) {
 				err.println("report: " + e.getMessage());
 				return ReportCli.USAGE;
@@ -95,6 +118,28 @@ final class ImportCommand implements Callable<Integer> {
 			err.println("已导入 " + file + " → " + target);
 		}
 		return failed == 0 ? 0 : ReportCli.ERRORS_FOUND;
+	}
+
+	/** The report types a file declares; none, with the reason printed, when it cannot be read or has syntax errors. */
+	private static Optional<List<ReportType>> declaredTypes(Path file, XtextResourceSet resourceSet, PrintWriter err) {
+		if (!Files.isRegularFile(file)) {
+			err.println("report: 找不到文件：" + file);
+			return Optional.empty();
+		}
+		Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		try (InputStream in = Files.newInputStream(file)) {
+			resource.load(in, resourceSet.getLoadOptions());
+		} catch (IOException e) {
+			err.println("report: 无法读取文件：" + file + "：" + e.getMessage());
+			return Optional.empty();
+		}
+		if (!resource.getErrors().isEmpty()) {
+			Resource.Diagnostic first = resource.getErrors().get(0);
+			err.println(file + ":" + first.getLine() + ":" + first.getColumn() + ": error: " + first.getMessage());
+			return Optional.empty();
+		}
+		return Optional.of(resource.getContents().stream().filter(ReportFile.class::isInstance)
+				.flatMap(f -> ((ReportFile) f).getTypes().stream()).toList());
 	}
 
 	private static boolean isPublished(Path file) {

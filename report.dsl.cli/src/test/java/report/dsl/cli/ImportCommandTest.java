@@ -68,6 +68,23 @@ class ImportCommandTest {
 	}
 
 	@Test
+	void aUsersOwnTypeFromTypesIsUsedWhenNamed(@TempDir Path dir) throws IOException {
+		Path fixtures = Path.of("..", "report.dsl.importer", "src", "test", "resources", "recogniser");
+		Run run = run("import", fixtures.resolve("ledger.txt").toString(), "-o", dir.toString(), "--types",
+				fixtures.resolve("ledger-type.report").toString(), "--type", "收支表");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("ledger.txt: 格式 收支表，表T 3/3格"), run.out());
+		assertTrue(Files.readString(dir.resolve("某某协会2024.report")).matches("(?s).*支出:\\s+100\\n.*"));
+	}
+
+	@Test
+	void anUnknownTypeIsAUsageError(@TempDir Path dir) {
+		Run run = run("import", SEEDS.toString(), "-o", dir.toString(), "--type", "没有这种格式");
+		assertEquals(2, run.exit());
+		assertTrue(run.err().contains("没有名为「没有这种格式」的报告格式"), run.err());
+	}
+
+	@Test
 	void aMissingInputIsAUsageError(@TempDir Path dir) {
 		Run run = run("import", dir.resolve("none.txt").toString(), "-o", dir.toString());
 		assertEquals(2, run.exit());
