@@ -364,6 +364,14 @@ final class Recogniser {
 			ImportedReport.Table table = result.tables.get(type);
 			RowReadings.resolve(result, table, damaged.stream().filter(d -> TableLayout.table(d.row()) == type).toList());
 			count(table);
+			if (table.found) {
+				for (Row row : TableLayout.allRows(type)) {
+					if (row.getChildren().isEmpty() && !row.isHeading() && !table.rows.containsKey(row)) {
+						result.note(material.isEmpty() ? null : material.get(0).first(),
+								"表" + type.getName() + "中找不到「" + TableLayout.keyText(row) + "」行（" + row.getLabel() + "），按0处理，请核对");
+					}
+				}
+			}
 			if (table.found && !table.numbers) {
 				result.note(null, "表" + type.getName() + "只有标题没有数值（报告可能以图片发布），不能当作全为0读入");
 			}

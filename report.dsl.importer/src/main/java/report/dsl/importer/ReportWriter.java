@@ -10,8 +10,10 @@ import report.dsl.report.Row;
 final class ReportWriter {
 
 	private final StringBuilder out = new StringBuilder();
+	private final Phrases phrases;
 
-	private ReportWriter() {
+	private ReportWriter(Phrases phrases) {
+		this.phrases = phrases;
 	}
 
 	/** The report's name: its body and year, as a name of the language. */
@@ -21,7 +23,7 @@ final class ReportWriter {
 	}
 
 	static String write(ImportedReport report, String source) {
-		ReportWriter writer = new ReportWriter();
+		ReportWriter writer = new ReportWriter(new Phrases(report.type));
 		writer.report(report, source);
 		return writer.out.toString();
 	}
@@ -53,10 +55,10 @@ final class ReportWriter {
 			out.append(" {\n");
 			for (Object content : part.contents) {
 				if (content instanceof String paragraph) {
-					out.append(string(paragraph)).append('\n');
+					out.append(phrases.text(paragraph)).append('\n');
 				} else if (content instanceof ImportedReport.Section section) {
 					out.append("小节 ").append(string(section.heading())).append(" {\n");
-					section.paragraphs().forEach(p -> out.append(string(p)).append('\n'));
+					section.paragraphs().forEach(p -> out.append(phrases.text(p)).append('\n'));
 					out.append("}\n");
 				}
 			}
@@ -83,6 +85,6 @@ final class ReportWriter {
 
 	/** A string of the language: quotes, brackets and backslashes escaped. */
 	static String string(String text) {
-		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("[", "\\[").replace("]", "\\]") + '"';
+		return '"' + Phrases.escape(text) + '"';
 	}
 }

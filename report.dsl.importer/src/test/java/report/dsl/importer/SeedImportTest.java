@@ -56,6 +56,15 @@ class SeedImportTest {
 		assertEquals(111, notes.stream().filter(n -> n.message().contains("三.三.7")).findFirst().orElseThrow().line());
 	}
 
+	@Test
+	void numbersInTheNarrativeThatRestateATableValueBecomeStatedBindings() throws IOException {
+		assertTrue(importSeed("000").text().contains("我局共收到信息公开申请[B.一 = 2]件"));
+		String seed003 = importSeed("003").text();
+		assertTrue(seed003.contains("共受理政府信息公开申请[B.一 + B.二 = 66]件"), seed003);
+		assertTrue(seed003.contains("信息公开行政复议[C.件数:行政复议.总计 = 2]件"), seed003);
+		assertTrue(importSeed("002").text().contains("予以公开[B.三.一 = 4]件，占[B.三.一 占 B.三.七 最大余数 = 80]%"));
+	}
+
 	static ReportImporter.Imported importSeed(String seed) throws IOException {
 		return INJECTOR.getInstance(ReportImporter.class).importText(seed + ".txt", seedText(seed), Optional.empty());
 	}
