@@ -70,6 +70,17 @@ class ImportCommandTest {
 	}
 
 	@Test
+	void aReportPublishedAsImagesIsNotImported(@TempDir Path dir) throws IOException {
+		Path images = Path.of("..", "report.dsl.importer", "src", "test", "resources", "html", "published-as-images.txt");
+		ReportCliTest.Run run = ReportCliTest.run("import", images.toString(), "-o", dir.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("published-as-images.txt:7:1: warning: 表B只有标题没有数值（报告可能以图片发布），不能当作全为0读入"), run.out());
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(0, files.count());
+		}
+	}
+
+	@Test
 	void anUnknownTypeIsAUsageError(@TempDir Path dir) {
 		ReportCliTest.Run run = ReportCliTest.run("import", SEEDS.toString(), "-o", dir.toString(), "--type", "没有这种格式");
 		assertEquals(2, run.exit());

@@ -46,6 +46,7 @@ public final class ImportedReport {
 		int cellsExpected;
 		boolean found;
 		boolean numbers;
+		boolean headingsOnly;
 
 		Table(TableType type) {
 			this.type = type;

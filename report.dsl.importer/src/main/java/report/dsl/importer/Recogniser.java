@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,9 @@ final class Recogniser {
 	private final List<GridRow> rows;
 	private final ImportedReport result;
 	private final TotalDefinitions totals;
+	/** Normalised labels, computed once per import: every cell is compared with them. */
+	private final Map<Row, List<String>> rowLabels = new HashMap<>();
+	private final Map<TableType, List<String>> tableLabels = new HashMap<>();
 
 	Recogniser(ReportType type, List<GridRow> rows) {
 		this.rows = rows;
@@ -98,7 +103,7 @@ final class Recogniser {
 			part(partTypes.get(p), starts[p], Math.min(next, end));
 		}
 		for (ImportedReport.Table table : result.tables.values()) {
-			if (!table.found) {
+			if (!table.found && !table.headingsOnly) {
 				result.note(null, "找不到表" + table.type.getName() + "「" + table.type.getCaption() + "」的数值");
 			}
 		}
@@ -239,7 +244,7 @@ final class Recogniser {
 		narrative(part, narrative);
 	}
 
-	private static boolean isTableMaterial(GridRow row, List<TableType> tables) {
+	private boolean isTableMaterial(GridRow row, List<TableType> tables) {
 		if (!row.isTextLine()) {
 			return true;
 		}
@@ -248,7 +253,7 @@ final class Recogniser {
 			return true;
 		}
 		for (TableType table : tables) {
-			for (String label : tableLabels(table)) {
+			for (String label : tableLabels.computeIfAbsent(table, Recogniser::tableLabels)) {
 				if (text.contains(label) || label.contains(text)) {
 					return true;
 				}
@@ -332,7 +337,7 @@ final class Recogniser {
 						current = flush(current, values, gridRow.exact(), damaged);
 					}
 					pending.add(cell);
-					Row matched = match(pending, candidates, lastMatched);
+					Row matched = match(pending, candidates, lastMatched, rowLabels);
 					current = matched;
 					values.clear();
 					if (matched != null) {
@@ -372,8 +377,9 @@ final class Recogniser {
 					}
 				}
 			}
-			if (table.found && !table.numbers) {
-				result.note(null, "表" + type.getName() + "只有标题没有数值（报告可能以图片发布），不能当作全为0读入");
+			if (!table.numbers && !material.isEmpty()) {
+				table.headingsOnly = true;
+				result.note(material.get(0).first(), "表" + type.getName() + "只有标题没有数值（报告可能以图片发布），不能当作全为0读入");
 			}
 		}
 	}
@@ -398,7 +404,7 @@ final class Recogniser {
 	}
 
 	/** The row whose label (or alias) the text read since the last values ends with; the longest such label. */
-	private static Row match(List<SourceCell> pending, List<Row> candidates, Row lastMatched) {
+	private static Row match(List<SourceCell> pending, List<Row> candidates, Row lastMatched, Map<Row, List<String>> rowLabels) {
 		StringBuilder text = new StringBuilder();
 		for (int i = Math.max(0, pending.size() - 8); i < pending.size(); i++) {
 			text.append(Labels.normalise(pending.get(i).text()));
@@ -410,7 +416,7 @@ final class Recogniser {
 		int after = lastMatched == null ? -1 : candidates.indexOf(lastMatched);
 		for (int i = 0; i < candidates.size(); i++) {
 			Row row = candidates.get(i);
-			for (String label : labels(row.getLabel(), row.getAliases())) {
+			for (String label : rowLabels.computeIfAbsent(row, r -> labels(r.getLabel(), r.getAliases()))) {
 				boolean matches = read.endsWith(label) || withoutRemark.endsWith(label);
 				boolean better = label.length() > bestLength || label.length() == bestLength && best != null
 						&& candidates.indexOf(best) <= after && i > after;
