@@ -3,7 +3,6 @@ package report.dsl.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,13 +91,13 @@ final class ImportCommand implements Callable<Integer> {
 			ReportImporter.Imported imported;
 			try {
 				List<GridRow> grid = isHtml(file) ? HtmlReader.read(Files.readAllBytes(file))
-						: TextReader.read(Files.readString(file, StandardCharsets.UTF_8));
+						: TextReader.read(ReportImporter.decode(Files.readAllBytes(file)));
 				imported = importer.importGrid(file.getFileName().toString(), grid, Optional.ofNullable(type), types, resourceSet);
 			} catch (IllegalArgumentException e) {
 				err.println("report: " + e.getMessage());
 				return ReportCli.USAGE;
 			}
-			out.println(file + ": 格式 " + imported.type().getName() + "，" + String.join("，", imported.report().tables().stream()
+			out.println(file + ": 格式 " + imported.type().getName() + (imported.detected() ? "（按表A的列标题判断）" : "") + "，" + String.join("，", imported.report().tables().stream()
 					.map(t -> "表" + t.name() + " " + t.cellsRead() + "/" + t.cellsExpected() + "格").toList()));
 			for (Note note : imported.report().notes()) {
 				out.println(file + ":" + note.line() + ":" + note.column() + ": warning: " + note.message());

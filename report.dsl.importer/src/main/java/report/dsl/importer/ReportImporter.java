@@ -25,8 +25,11 @@ import report.dsl.scoping.ReportTypeLibrary;
  */
 public class ReportImporter {
 
-	/** The outcome of one import: the file's text, the type used, the tables' completeness, and the notes. */
-	public record Imported(String text, String fileName, ReportType type, ImportedReport report, boolean complete) {
+	/**
+	 * The outcome of one import: the file's text, the type used (detected from Table A's columns, or named), whether
+	 * every table was found with numbers, and the notes.
+	 */
+	public record Imported(String text, String fileName, ReportType type, boolean detected, ImportedReport report, boolean complete) {
 	}
 
 	@Inject
@@ -48,6 +51,15 @@ public class ReportImporter {
 		return types;
 	}
 
+	/** Text as extracted: UTF-8, or GB18030 (which reads GBK and GB2312) where it is not valid UTF-8. */
+	public static String decode(byte[] text) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(text)).toString();
+		} catch (java.nio.charset.CharacterCodingException e) {
+			return new String(text, java.nio.charset.Charset.forName("GB18030"));
+		}
+	}
+
 	public Imported importText(String source, String text, Optional<String> typeName) {
 		return importGrid(source, TextReader.read(text), typeName);
 	}
@@ -65,21 +77,15 @@ public class ReportImporter {
 	/** Imports with the types given (a user's own among them); picks by Table A's column headers unless one is named. */
 	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName, List<ReportType> types,
 			XtextResourceSet resourceSet) {
-		ReportType type;
-		String detection;
-		if (typeName.isPresent()) {
-			type = types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
-					.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"));
-			detection = null;
-		} else {
-			type = types.stream().max(Comparator.comparingDouble(t -> Recogniser.fit(t, grid))).orElseThrow();
-			detection = type.getName();
-		}
+		ReportType type = typeName.isPresent()
+				? types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
+						.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"))
+				: types.stream().max(Comparator.comparingDouble(t -> Recogniser.fit(t, grid))).orElseThrow();
 		ImportedReport report = new Recogniser(type, grid).recognise();
 		boolean complete = !report.parts.isEmpty() && report.tables.values().stream().allMatch(t -> t.found && t.numbers);
 		String text = ReportWriter.write(report, source);
 		String formatted = format(text, resourceSet).orElse(text);
-		return new Imported(formatted, ReportWriter.name(report) + ".report", type, report, complete && detection != null || complete);
+		return new Imported(formatted, ReportWriter.name(report) + ".report", type, typeName.isEmpty(), report, complete);
 	}
 
 	private Optional<String> format(String text, XtextResourceSet resourceSet) {

@@ -79,8 +79,9 @@ final class RowReadings {
 				table.comments.computeIfAbsent(d.row(), r -> new ArrayList<>()).add(message);
 			} else {
 				table.rows.put(d.row(), d.printed());
-				String message = printed + "；" + (distinct.isEmpty() ? "没有一种读法能满足本表规则" : "有" + distinct.size() + "种读法都满足本表规则")
-						+ "，按原样写入，请核对原文";
+				String why = combinations > MOST_COMBINATIONS ? "受损的行太多，未按本表规则判读"
+						: distinct.isEmpty() ? "没有一种读法能满足本表规则" : "有" + distinct.size() + "种读法都满足本表规则";
+				String message = printed + "；" + why + "，按原样写入，请核对原文";
 				report.note(d.at(), message);
 				table.comments.computeIfAbsent(d.row(), r -> new ArrayList<>()).add(message);
 			}

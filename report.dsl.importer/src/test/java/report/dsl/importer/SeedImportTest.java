@@ -65,6 +65,12 @@ class SeedImportTest {
 		assertTrue(importSeed("002").text().contains("予以公开[B.三.一 = 4]件，占[B.三.一 占 B.三.七 最大余数 = 80]%"));
 	}
 
+	@Test
+	void aTextExportedInGbkReadsAsInUtf8() throws IOException {
+		String decoded = ReportImporter.decode(Files.readAllBytes(Path.of("src/test/resources/layouts/gbk-text.txt")));
+		assertEquals(seedText("002"), decoded);
+	}
+
 	static ReportImporter.Imported importSeed(String seed) throws IOException {
 		return INJECTOR.getInstance(ReportImporter.class).importText(seed + ".txt", seedText(seed), Optional.empty());
 	}
