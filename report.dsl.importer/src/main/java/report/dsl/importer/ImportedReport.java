@@ -66,6 +66,8 @@ public final class ImportedReport {
 	}
 
 	final ReportType type;
+	String source;
+	String previous;
 	String body;
 	int year;
 	LocalDate issued;

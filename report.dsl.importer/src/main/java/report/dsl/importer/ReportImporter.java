@@ -82,10 +82,19 @@ public class ReportImporter {
 						.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"))
 				: types.stream().max(Comparator.comparingDouble(t -> Recogniser.fit(t, grid))).orElseThrow();
 		ImportedReport report = new Recogniser(type, grid).recognise();
+		report.source = source;
 		boolean complete = !report.parts.isEmpty() && report.tables.values().stream().allMatch(t -> t.found && t.numbers);
 		String text = ReportWriter.write(report, source);
 		String formatted = format(text, resourceSet).orElse(text);
 		return new Imported(formatted, ReportWriter.name(report) + ".report", type, typeName.isEmpty(), report, complete);
+	}
+
+	/** The import again, with 上年报告 naming last year's imported report of the same body. */
+	public Imported link(Imported imported, Imported previous, XtextResourceSet resourceSet) {
+		imported.report().previous = ReportWriter.name(previous.report());
+		String text = ReportWriter.write(imported.report(), imported.report().source);
+		return new Imported(format(text, resourceSet).orElse(text), imported.fileName(), imported.type(), imported.detected(),
+				imported.report(), imported.complete());
 	}
 
 	private Optional<String> format(String text, XtextResourceSet resourceSet) {

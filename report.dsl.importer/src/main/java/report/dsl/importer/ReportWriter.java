@@ -41,6 +41,9 @@ final class ReportWriter {
 		out.append("年度 ").append(report.year).append('\n');
 		out.append("统计期限 ").append(report.year).append("-01-01 至 ").append(report.year).append("-12-31\n");
 		out.append("发布日期 ").append(report.issued).append('\n');
+		if (report.previous != null) {
+			out.append("上年报告 ").append(report.previous).append('\n');
+		}
 		if (report.url != null) {
 			out.append("发布网址 ").append(string(report.url)).append('\n');
 		}
