@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -34,6 +35,9 @@ final class ImportCommand implements Callable<Integer> {
 	@Option(names = "--types", paramLabel = "FILE.report", description = "声明了自定义报告格式的文件（可多次给出）")
 	private List<Path> typeFiles = new ArrayList<>();
 
+	@Option(names = "--previous", paramLabel = "DIR", description = "已导入或编写的报告所在目录：同一机关上一年度的报告用作「上年报告」")
+	private Path previous;
+
 	@Option(names = "--force", description = "覆盖内容不同的已有文件")
 	private boolean force;
 
@@ -54,6 +58,14 @@ final class ImportCommand implements Callable<Integer> {
 				return ReportCli.USAGE;
 			}
 		}
+		Map<String, String> earlier = Map.of();
+		if (previous != null) {
+			Optional<Map<String, String>> found = published.reportsIn(previous, err);
+			if (found.isEmpty()) {
+				return ReportCli.USAGE;
+			}
+			earlier = found.get();
+		}
 		int failed = 0;
 		for (Path file : files.get()) {
 			ReportImporter.Imported imported;
@@ -62,6 +74,10 @@ final class ImportCommand implements Callable<Integer> {
 			} catch (IllegalArgumentException e) {
 				err.println("report: " + e.getMessage());
 				return ReportCli.USAGE;
+			}
+			String lastYear = earlier.get(imported.report().body() + "/" + (imported.report().year() - 1));
+			if (lastYear != null) {
+				imported = published.link(imported, lastYear);
 			}
 			out.println(PublishedReports.summary(file, imported));
 			for (Note note : imported.report().notes()) {

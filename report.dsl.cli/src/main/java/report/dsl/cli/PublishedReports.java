@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,6 +19,7 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 import com.google.inject.Injector;
 
 import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.ReportBatch;
 import report.dsl.importer.GridRow;
 import report.dsl.importer.HtmlReader;
 import report.dsl.importer.ReportImporter;
@@ -84,6 +87,25 @@ final class PublishedReports {
 
 	ReportImporter.Imported link(ReportImporter.Imported imported, ReportImporter.Imported previous) {
 		return importer.link(imported, previous, resourceSet);
+	}
+
+	ReportImporter.Imported link(ReportImporter.Imported imported, String previous) {
+		return importer.link(imported, previous, resourceSet);
+	}
+
+	/** The reports written under a folder, by body and year ("某某局/2023"), to their names: candidates for 上年报告. */
+	Optional<Map<String, String>> reportsIn(Path folder, PrintWriter err) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			err.println("report: 找不到目录：" + folder);
+			return Optional.empty();
+		}
+		Map<String, String> names = new HashMap<>();
+		ReportBatch.Loaded loaded = injector.getInstance(ReportBatch.class).load(ReportBatch.collect(List.of(folder)));
+		for (Resource resource : loaded.resources().values()) {
+			resource.getContents().stream().filter(ReportFile.class::isInstance).flatMap(f -> ((ReportFile) f).getReports().stream())
+					.forEach(r -> names.putIfAbsent(r.getBody() + "/" + r.getYear(), r.getName()));
+		}
+		return Optional.of(names);
 	}
 
 	/** The summary line `report import` prints for a file: the format and the cells read per table. */

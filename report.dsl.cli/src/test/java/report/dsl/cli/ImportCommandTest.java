@@ -81,6 +81,22 @@ class ImportCommandTest {
 	}
 
 	@Test
+	void previousLinksLastYearsReportOfTheSameBody(@TempDir Path dir) throws IOException {
+		Path lastYear = dir.resolve("2022");
+		Path text2022 = dir.resolve("gongxin-2022.txt");
+		Files.writeString(text2022, Files.readString(SEEDS.resolve("002_494098ddfe450f28.txt"))
+				.replaceFirst("2023年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告"));
+		assertEquals(0, ReportCliTest.run("import", text2022.toString(), "-o", lastYear.toString()).exit());
+		Path thisYear = dir.resolve("2023");
+		ReportCliTest.Run run = ReportCliTest.run("import", SEEDS.resolve("002_494098ddfe450f28.txt").toString(), "-o", thisYear.toString(),
+				"--previous", lastYear.toString());
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(Files.readString(thisYear.resolve("聊城市工业和信息化局2023.report")).contains("上年报告 聊城市工业和信息化局2022"));
+		ReportCliTest.Run check = ReportCliTest.run("check", lastYear.toString(), thisYear.toString());
+		assertTrue(check.out().contains("[A9]"), check.out());
+	}
+
+	@Test
 	void anUnknownTypeIsAUsageError(@TempDir Path dir) {
 		ReportCliTest.Run run = ReportCliTest.run("import", SEEDS.toString(), "-o", dir.toString(), "--type", "没有这种格式");
 		assertEquals(2, run.exit());

@@ -91,7 +91,12 @@ public class ReportImporter {
 
 	/** The import again, with 上年报告 naming last year's imported report of the same body. */
 	public Imported link(Imported imported, Imported previous, XtextResourceSet resourceSet) {
-		imported.report().previous = ReportWriter.name(previous.report());
+		return link(imported, ReportWriter.name(previous.report()), resourceSet);
+	}
+
+	/** The import again, with 上年报告 naming last year's report (by its name in the language). */
+	public Imported link(Imported imported, String previous, XtextResourceSet resourceSet) {
+		imported.report().previous = previous;
 		String text = ReportWriter.write(imported.report(), imported.report().source);
 		return new Imported(format(text, resourceSet).orElse(text), imported.fileName(), imported.type(), imported.detected(),
 				imported.report(), imported.complete());
