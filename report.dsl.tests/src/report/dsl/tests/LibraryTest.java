@@ -64,6 +64,23 @@ class LibraryTest {
 		assertEquals(List.of("B1", "B2", "B3", "C4", "B8", "A9"), format.getRules().stream().map(Rule::getCode).toList());
 	}
 
+	@Test
+	void theShipped2019FormatIsValidAndDiffersInTableAAndTableBsOtherHandling() {
+		Resource resource = library.load(resourceSets.get()).get(1);
+		assertEquals(List.of(), resource.getErrors());
+		assertEquals(List.of(), validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
+		ReportType format = ((ReportFile) resource.getContents().get(0)).getTypes().get(0);
+		assertEquals("政府信息公开年报2019", format.getName());
+		TableType a = format.getTables().get(0);
+		assertEquals(List.of("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", "第二十条第（九）项"),
+				a.getBlocks().stream().map(Block::getHeading).toList());
+		assertEquals(List.of("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+				TableLayout.leafColumns(a.getBlocks().get(0)).stream().map(c -> c.getName()).toList());
+		Block tableB = format.getTables().get(1).getBlocks().get(0);
+		assertEquals(23, TableLayout.leafRows(tableB).size());
+		assertEquals(List.of("B1", "B2", "B3", "C4", "B8"), format.getRules().stream().map(Rule::getCode).toList());
+	}
+
 	private static int leafCells(TableType table) {
 		return table.getBlocks().stream()
 				.mapToInt(block -> TableLayout.leafRows(block).size() * TableLayout.leafColumns(block).size()).sum();

@@ -53,6 +53,14 @@ public final class ReportValues {
 		}
 	}
 
+	/**
+	 * The numbers of a report built in memory rather than read from a file, without last year's report: the
+	 * importer weighs its readings of a damaged row by the rules they satisfy.
+	 */
+	public static ReportValues detached(Report report) {
+		return new ReportValues(report, null);
+	}
+
 	private List<RuleOutcome> outcomes;
 
 	public Report report() {

@@ -123,11 +123,13 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 	 */
 	private IScope valueTargets(ValueRef ref, EObject context) {
 		Report report = EcoreUtil2.getContainerOfType(context, Report.class);
-		if (report == null) {
+		// a report's bindings name its figures and its type's rows; a report type's phrases name its own rows
+		ReportType type = report != null ? report.getType() : EcoreUtil2.getContainerOfType(context, ReportType.class);
+		if (type == null) {
 			return IScope.NULLSCOPE;
 		}
 		List<IEObjectDescription> descriptions = new ArrayList<>();
-		Report figureSource = ref != null && ref.isPreviousYear() ? report.getPrevious() : report;
+		Report figureSource = report == null ? null : ref != null && ref.isPreviousYear() ? report.getPrevious() : report;
 		if (figureSource != null && !figureSource.eIsProxy()) {
 			descriptions.addAll(cache.get(Tuples.create(Figure.class, figureSource), figureSource.eResource(), () -> {
 				List<IEObjectDescription> figures = new ArrayList<>();
@@ -137,8 +139,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 				return figures;
 			}));
 		}
-		ReportType type = report.getType();
-		if (type != null && !type.eIsProxy()) {
+		if (!type.eIsProxy()) {
 			descriptions.addAll(cache.get(Tuples.create(Row.class, type), type.eResource(), () -> {
 				List<IEObjectDescription> rows = new ArrayList<>();
 				for (TableType table : type.getTables()) {

@@ -28,7 +28,7 @@ import com.google.inject.Singleton;
 @Singleton
 public class ReportTypeLibrary {
 
-	public static final List<String> FILES = List.of("gov-info-disclosure-2021.report");
+	public static final List<String> FILES = List.of("gov-info-disclosure-2021.report", "gov-info-disclosure-2019.report");
 
 	private static final String FOLDER = "report/dsl/library/";
 	private static final String LOCATION = "classpath:/" + FOLDER;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** The `report` command. Exit codes: 0 clean, 1 errors found, 2 usage error. */
 @Command(name = "report", mixinStandardHelpOptions = true, version = "report.dsl 0.1.0",
-		description = "检查与生成报告文件（.report）。", subcommands = { CheckCommand.class, BuildCommand.class, FormatCommand.class, LspCommand.class })
+		description = "检查与生成报告文件（.report）。", subcommands = { CheckCommand.class, BuildCommand.class, FormatCommand.class, ImportCommand.class, AuditCommand.class, LspCommand.class })
 public final class ReportCli implements Runnable {
 
 	static final int ERRORS_FOUND = 1;

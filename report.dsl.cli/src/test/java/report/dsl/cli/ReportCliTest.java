@@ -28,10 +28,10 @@ class ReportCliTest {
 
 	private static final Path EXAMPLES = Path.of("..", "examples");
 
-	private record Run(int exit, String out, String err) {
+	record Run(int exit, String out, String err) {
 	}
 
-	private static Run run(String... args) {
+	static Run run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int exit = ReportCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

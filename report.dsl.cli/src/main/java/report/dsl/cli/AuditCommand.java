@@ -1,0 +1,224 @@
+package report.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import report.dsl.batch.AtomicFiles;
+import report.dsl.batch.ReportBatch;
+import report.dsl.batch.ReportBatch.Diagnostic;
+import report.dsl.importer.ImportedReport;
+import report.dsl.importer.Note;
+import report.dsl.importer.ReportImporter;
+
+/**
+ * `report audit FILE|DIR... -o OUTDIR`: imports a folder of published reports, links each body's consecutive years,
+ * checks them together and writes one findings table (audit.html, audit.csv, audit.json) beside the imported files.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+		description = "批量导入并检查已发布的年度报告，写出一张发现问题的汇总表（audit.html、audit.csv、audit.json）和导入的报告文件。")
+final class AuditCommand implements Callable<Integer> {
+
+	static final List<String> COLUMNS = List.of("文件", "发布机关", "年度", "格式", "已导入", "读到的单元格", "应有的单元格", "导入警告",
+			"错误", "警告", "发现");
+
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）或网页（.html、.htm），或其中查找这些文件的目录")
+	private List<Path> inputs;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入汇总表和导入的报告文件的目录")
+	private Path output;
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	/** One audited report: where it came from, what the import read, and what the checker found. */
+	private record Row(Path source, ReportImporter.Imported imported, Path written, List<Diagnostic> findings) {
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter err = spec.commandLine().getErr();
+		Optional<List<Path>> files = PublishedReports.files(inputs, err);
+		if (files.isEmpty()) {
+			return ReportCli.USAGE;
+		}
+		PublishedReports published = new PublishedReports();
+		Map<Path, ReportImporter.Imported> imports = new LinkedHashMap<>();
+		int done = 0;
+		for (Path file : files.get()) {
+			imports.put(file, published.read(file, Optional.empty()));
+			progress(err, ++done, files.get().size());
+		}
+		link(imports, published);
+		Map<Path, Path> written = new LinkedHashMap<>();
+		Map<String, Path> byName = new HashMap<>();
+		for (Map.Entry<Path, ReportImporter.Imported> entry : imports.entrySet()) {
+			ReportImporter.Imported imported = entry.getValue();
+			if (imported.complete() && !byName.containsKey(imported.fileName())) {
+				Path target = output.resolve(imported.fileName());
+				AtomicFiles.write(target, imported.text());
+				written.put(entry.getKey(), target);
+				byName.put(imported.fileName(), target);
+			}
+		}
+		ReportBatch.Result result = published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()));
+		List<Row> rows = new ArrayList<>();
+		imports.forEach((source, imported) -> {
+			Path target = written.get(source);
+			List<Diagnostic> findings = target == null ? List.of()
+					: result.diagnostics().stream().filter(d -> d.file().equals(target)).toList();
+			rows.add(new Row(source, imported, target, findings));
+		});
+		AtomicFiles.write(output.resolve("audit.json"), json(rows));
+		AtomicFiles.write(output.resolve("audit.csv"), csv(rows));
+		AtomicFiles.write(output.resolve("audit.html"), html(rows));
+		long notImported = rows.stream().filter(r -> r.written() == null).count();
+		err.println("审核了" + rows.size() + "份报告：" + (rows.size() - notImported) + "份已导入，"
+				+ rows.stream().mapToLong(r -> count(r, ReportBatch.Severity.ERROR)).sum() + "个错误；汇总表写入 " + output.resolve("audit.html"));
+		return notImported == 0 ? 0 : ReportCli.ERRORS_FOUND;
+	}
+
+	/** Reports of the same body in consecutive years: each names the one before as 上年报告, so the cross-year rules run. */
+	private static void link(Map<Path, ReportImporter.Imported> imports, PublishedReports published) {
+		Map<String, ReportImporter.Imported> byBodyYear = new HashMap<>();
+		imports.values().forEach(i -> byBodyYear.putIfAbsent(i.report().body() + "/" + i.report().year(), i));
+		imports.replaceAll((file, imported) -> {
+			ReportImporter.Imported previous = byBodyYear.get(imported.report().body() + "/" + (imported.report().year() - 1));
+			return previous == null || !previous.complete() ? imported : published.link(imported, previous);
+		});
+	}
+
+	private static void progress(PrintWriter err, int done, int total) {
+		if (System.console() != null && total >= 20) {
+			err.print("\r导入 " + done + "/" + total);
+			if (done == total) {
+				err.println();
+			}
+			err.flush();
+		}
+	}
+
+	private static long count(Row row, ReportBatch.Severity severity) {
+		return row.findings().stream().filter(d -> d.severity() == severity).count();
+	}
+
+	private static List<String> cells(Row row) {
+		ImportedReport report = row.imported().report();
+		int read = report.tables().stream().mapToInt(ImportedReport.Table::cellsRead).sum();
+		int expected = report.tables().stream().mapToInt(ImportedReport.Table::cellsExpected).sum();
+		String findings = row.findings().stream().map(d -> d.code() + " " + d.line() + ":" + d.column() + " " + d.message())
+				.collect(Collectors.joining("；"));
+		return List.of(row.source().toString(), report.body(), String.valueOf(report.year()), row.imported().type().getName(),
+				row.written() == null ? "否" : "是", String.valueOf(read), String.valueOf(expected), String.valueOf(report.notes().size()),
+				String.valueOf(count(row, ReportBatch.Severity.ERROR)), String.valueOf(count(row, ReportBatch.Severity.WARNING)), findings);
+	}
+
+	private static String json(List<Row> rows) {
+		JsonObject audit = new JsonObject();
+		audit.addProperty("schemaVersion", "1.0");
+		JsonArray reports = new JsonArray();
+		for (Row row : rows) {
+			ImportedReport report = row.imported().report();
+			JsonObject entry = new JsonObject();
+			entry.addProperty("source", row.source().toString());
+			entry.addProperty("file", row.written() == null ? null : row.written().getFileName().toString());
+			entry.addProperty("body", report.body());
+			entry.addProperty("year", report.year());
+			entry.addProperty("format", row.imported().type().getName());
+			entry.addProperty("imported", row.written() != null);
+			JsonArray tables = new JsonArray();
+			for (ImportedReport.Table table : report.tables()) {
+				JsonObject t = new JsonObject();
+				t.addProperty("table", table.name());
+				t.addProperty("cellsRead", table.cellsRead());
+				t.addProperty("cellsExpected", table.cellsExpected());
+				tables.add(t);
+			}
+			entry.add("tables", tables);
+			JsonArray notes = new JsonArray();
+			for (Note note : report.notes()) {
+				JsonObject n = new JsonObject();
+				n.addProperty("line", note.line());
+				n.addProperty("column", note.column());
+				n.addProperty("message", note.message());
+				notes.add(n);
+			}
+			entry.add("importWarnings", notes);
+			JsonArray findings = new JsonArray();
+			for (Diagnostic d : row.findings()) {
+				JsonObject f = new JsonObject();
+				f.addProperty("code", d.code());
+				f.addProperty("severity", d.severity().name().toLowerCase());
+				f.addProperty("line", d.line());
+				f.addProperty("column", d.column());
+				f.addProperty("message", d.message());
+				findings.add(f);
+			}
+			entry.add("findings", findings);
+			reports.add(entry);
+		}
+		audit.add("reports", reports);
+		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(audit) + "\n";
+	}
+
+	private static String csv(List<Row> rows) {
+		StringBuilder csv = new StringBuilder(csvLine(COLUMNS));
+		rows.forEach(row -> csv.append(csvLine(cells(row))));
+		return csv.toString();
+	}
+
+	/** One RFC 4180 line: fields with commas, quotes or line breaks quoted, quotes doubled. */
+	private static String csvLine(List<String> fields) {
+		return fields.stream().map(f -> f.matches("(?s).*[\",\\r\\n].*") ? "\"" + f.replace("\"", "\"\"") + "\"" : f)
+				.collect(Collectors.joining(",")) + "\r\n";
+	}
+
+	private static String html(List<Row> rows) {
+		Document document = Document.createShell("");
+		document.outputSettings().prettyPrint(true);
+		document.head().appendElement("meta").attr("charset", "utf-8");
+		document.title("年度报告审核结果");
+		document.head().appendElement("style").appendText("body{font-family:sans-serif}table{border-collapse:collapse}"
+				+ "th,td{border:1px solid #999;padding:4px 6px;vertical-align:top}th{cursor:pointer;background:#eee}");
+		document.body().appendElement("h1").text("年度报告审核结果");
+		Element table = document.body().appendElement("table");
+		Element header = table.appendElement("thead").appendElement("tr");
+		COLUMNS.forEach(c -> header.appendElement("th").attr("scope", "col").text(c));
+		Element body = table.appendElement("tbody");
+		for (Row row : rows) {
+			Element tr = body.appendElement("tr");
+			List<String> cells = cells(row);
+			for (int i = 0; i < cells.size() - 1; i++) {
+				tr.appendElement("td").text(cells.get(i));
+			}
+			Element findings = tr.appendElement("td").appendElement("ul");
+			row.findings().forEach(d -> findings.appendElement("li").text("[" + d.code() + "] " + d.line() + ":" + d.column() + " " + d.message()));
+		}
+		// sorting by a column: click its heading (numbers compare as numbers)
+		document.body().appendElement("script").appendChild(new org.jsoup.nodes.DataNode(
+				"document.querySelectorAll('th').forEach(function(th,i){th.onclick=function(){var b=th.closest('table').tBodies[0];"
+						+ "var up=th.dataset.up!=='1';th.dataset.up=up?'1':'0';Array.from(b.rows).sort(function(x,y){"
+						+ "var p=x.cells[i].innerText,q=y.cells[i].innerText,m=parseFloat(p),n=parseFloat(q);"
+						+ "var c=isNaN(m)||isNaN(n)?p.localeCompare(q,'zh'):m-n;return up?c:-c;}).forEach(function(r){b.appendChild(r);});};});"));
+		return document.outerHtml() + "\n";
+	}
+}

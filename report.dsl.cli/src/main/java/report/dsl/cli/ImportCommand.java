@@ -1,0 +1,102 @@
+package report.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import report.dsl.batch.AtomicFiles;
+import report.dsl.importer.Note;
+import report.dsl.importer.ReportImporter;
+
+/** `report import FILE|DIR... -o OUTDIR [--type NAME] [--force]`: published reports (text, HTML) into report files. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "把已发布的年度报告（纯文本或网页）导入为报告文件（.report），表格按报告格式的声明识别，存疑处给出警告。")
+final class ImportCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）或网页（.html、.htm），或其中查找这些文件的目录")
+	private List<Path> inputs;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入 .report 文件的目录")
+	private Path output;
+
+	@Option(names = "--type", paramLabel = "NAME", description = "报告格式的名称（默认按表A的列标题判断）")
+	private String type;
+
+	@Option(names = "--types", paramLabel = "FILE.report", description = "声明了自定义报告格式的文件（可多次给出）")
+	private List<Path> typeFiles = new ArrayList<>();
+
+	@Option(names = "--previous", paramLabel = "DIR", description = "已导入或编写的报告所在目录：同一机关上一年度的报告用作「上年报告」")
+	private Path previous;
+
+	@Option(names = "--force", description = "覆盖内容不同的已有文件")
+	private boolean force;
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		Optional<List<Path>> files = PublishedReports.files(inputs, err);
+		if (files.isEmpty()) {
+			return ReportCli.USAGE;
+		}
+		PublishedReports published = new PublishedReports();
+		for (Path typeFile : typeFiles) {
+			if (!published.addTypes(typeFile, err)) {
+				return ReportCli.USAGE;
+			}
+		}
+		Map<String, String> earlier = Map.of();
+		if (previous != null) {
+			Optional<Map<String, String>> found = published.reportsIn(previous, err);
+			if (found.isEmpty()) {
+				return ReportCli.USAGE;
+			}
+			earlier = found.get();
+		}
+		int failed = 0;
+		for (Path file : files.get()) {
+			ReportImporter.Imported imported;
+			try {
+				imported = published.read(file, Optional.ofNullable(type));
+			} catch (IllegalArgumentException e) {
+				err.println("report: " + e.getMessage());
+				return ReportCli.USAGE;
+			}
+			String lastYear = earlier.get(imported.report().body() + "/" + (imported.report().year() - 1));
+			if (lastYear != null) {
+				imported = published.link(imported, lastYear);
+			}
+			out.println(PublishedReports.summary(file, imported));
+			for (Note note : imported.report().notes()) {
+				out.println(file + ":" + note.line() + ":" + note.column() + ": warning: " + note.message());
+			}
+			if (!imported.complete()) {
+				err.println(file + ": 未导入：表格不全或没有数值");
+				failed++;
+				continue;
+			}
+			Path target = output.resolve(imported.fileName());
+			if (Files.exists(target) && !force && !Files.readString(target).equals(imported.text())) {
+				err.println(target + ": 已存在且内容不同，未覆盖（用 --force 覆盖）");
+				failed++;
+				continue;
+			}
+			AtomicFiles.write(target, imported.text());
+			err.println("已导入 " + file + " → " + target);
+		}
+		return failed == 0 ? 0 : ReportCli.ERRORS_FOUND;
+	}
+}

@@ -1,0 +1,126 @@
+package report.dsl.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import com.google.inject.Injector;
+
+import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.ReportBatch;
+import report.dsl.importer.GridRow;
+import report.dsl.importer.HtmlReader;
+import report.dsl.importer.ReportImporter;
+import report.dsl.importer.TextReader;
+import report.dsl.report.ReportFile;
+import report.dsl.report.ReportType;
+
+/** What `report import` and `report audit` share: finding published reports, the report types, importing one file. */
+final class PublishedReports {
+
+	final Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
+	final ReportImporter importer = injector.getInstance(ReportImporter.class);
+	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
+
+	/** The published files under the inputs (.txt, .html, .htm); none, with the reason printed, on a usage error. */
+	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (Path input : inputs) {
+			if (Files.isDirectory(input)) {
+				try (Stream<Path> found = Files.walk(input)) {
+					found.filter(PublishedReports::isPublished).sorted().forEach(files::add);
+				}
+			} else if (Files.isRegularFile(input)) {
+				files.add(input);
+			} else {
+				err.println("report: 找不到文件或目录：" + input);
+				return Optional.empty();
+			}
+		}
+		if (files.isEmpty()) {
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm）：" + inputs);
+			return Optional.empty();
+		}
+		return Optional.of(files);
+	}
+
+	/** Adds the report types a file declares; false, with the reason printed, when it cannot be read or has syntax errors. */
+	boolean addTypes(Path file, PrintWriter err) {
+		if (!Files.isRegularFile(file)) {
+			err.println("report: 找不到文件：" + file);
+			return false;
+		}
+		Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		try (InputStream in = Files.newInputStream(file)) {
+			resource.load(in, resourceSet.getLoadOptions());
+		} catch (IOException e) {
+			err.println("report: 无法读取文件：" + file + "：" + e.getMessage());
+			return false;
+		}
+		if (!resource.getErrors().isEmpty()) {
+			Resource.Diagnostic first = resource.getErrors().get(0);
+			err.println(file + ":" + first.getLine() + ":" + first.getColumn() + ": error: " + first.getMessage());
+			return false;
+		}
+		resource.getContents().stream().filter(ReportFile.class::isInstance).forEach(f -> types.addAll(((ReportFile) f).getTypes()));
+		return true;
+	}
+
+	/** One published file imported; an unknown type name is an IllegalArgumentException with its message. */
+	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException {
+		List<GridRow> grid = isHtml(file) ? HtmlReader.read(Files.readAllBytes(file)) : TextReader.read(ReportImporter.decode(Files.readAllBytes(file)));
+		return importer.importGrid(file.getFileName().toString(), grid, type, types, resourceSet);
+	}
+
+	ReportImporter.Imported link(ReportImporter.Imported imported, ReportImporter.Imported previous) {
+		return importer.link(imported, previous, resourceSet);
+	}
+
+	ReportImporter.Imported link(ReportImporter.Imported imported, String previous) {
+		return importer.link(imported, previous, resourceSet);
+	}
+
+	/** The reports written under a folder, by body and year ("某某局/2023"), to their names: candidates for 上年报告. */
+	Optional<Map<String, String>> reportsIn(Path folder, PrintWriter err) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			err.println("report: 找不到目录：" + folder);
+			return Optional.empty();
+		}
+		Map<String, String> names = new HashMap<>();
+		ReportBatch.Loaded loaded = injector.getInstance(ReportBatch.class).load(ReportBatch.collect(List.of(folder)));
+		for (Resource resource : loaded.resources().values()) {
+			resource.getContents().stream().filter(ReportFile.class::isInstance).flatMap(f -> ((ReportFile) f).getReports().stream())
+					.forEach(r -> names.putIfAbsent(r.getBody() + "/" + r.getYear(), r.getName()));
+		}
+		return Optional.of(names);
+	}
+
+	/** The summary line `report import` prints for a file: the format and the cells read per table. */
+	static String summary(Path file, ReportImporter.Imported imported) {
+		return file + ": 格式 " + imported.type().getName() + (imported.detected() ? "（按表A的列标题判断）" : "") + "，"
+				+ String.join("，", imported.report().tables().stream().map(t -> "表" + t.name() + " " + t.cellsRead() + "/" + t.cellsExpected() + "格").toList());
+	}
+
+	private static boolean isPublished(Path file) {
+		String name = file.getFileName().toString().toLowerCase();
+		return Files.isRegularFile(file) && (name.endsWith(".txt") || isHtml(file));
+	}
+
+	private static boolean isHtml(Path file) {
+		String name = file.getFileName().toString().toLowerCase();
+		return name.endsWith(".html") || name.endsWith(".htm");
+	}
+}

@@ -1,0 +1,160 @@
+package report.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** `report import` end to end: the seeds, the files it writes as `format` and `check` see them, and a round trip. */
+class ImportCommandTest {
+
+	private static final Path SEEDS = Path.of("..", "report.dsl.importer", "src", "test", "resources", "seeds");
+
+	@Test
+	void theSeedsImportToFormattedFilesWhoseOnlyErrorIsSeed000sStatedMismatch(@TempDir Path dir) throws IOException {
+		ReportCliTest.Run imported = ReportCliTest.run("import", SEEDS.toString(), "-o", dir.toString());
+		assertEquals(0, imported.exit(), imported.out() + imported.err());
+		assertTrue(imported.out().contains("003_a37446611c7cd14c.txt: 格式 政府信息公开年报2021（按表A的列标题判断），表A 10/10格，表B 175/175格，表C 15/15格"),
+				imported.out());
+		assertTrue(imported.out().contains("003_a37446611c7cd14c.txt:111:13: warning: 表B「三.三.7」行印有8个数值"), imported.out());
+		assertTrue(imported.out().contains("003_a37446611c7cd14c.txt:126:15: warning: 表B「四」行印有6个数值"), imported.out());
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(5, files.count());
+		}
+		ReportCliTest.Run format = ReportCliTest.run("format", "--check", dir.toString());
+		assertEquals(0, format.exit(), format.out());
+		// the one error is seed 000's narrative: "共收到信息公开申请2件" where its Table B 一 says 3
+		ReportCliTest.Run check = ReportCliTest.run("check", dir.toString());
+		assertEquals(1, check.exit(), check.out());
+		List<String> errors = check.out().lines().filter(l -> l.contains(": error: ")).toList();
+		assertEquals(1, errors.size(), check.out());
+		assertTrue(errors.get(0).matches(".*聊城市机关事务管理局2023\\.report:\\d+:\\d+: error: 文中写作 2，但表B 一（总计）为 3 \\[report.stated-mismatch\\]"),
+				errors.get(0));
+	}
+
+	@Test
+	void anExistingDifferentFileIsKeptUnlessForced(@TempDir Path dir) throws IOException {
+		Path seed = SEEDS.resolve("002_494098ddfe450f28.txt");
+		assertEquals(0, ReportCliTest.run("import", seed.toString(), "-o", dir.toString()).exit());
+		Path written = dir.resolve("聊城市工业和信息化局2023.report");
+		Files.writeString(written, "// 手工修改\n" + Files.readString(written));
+		ReportCliTest.Run again = ReportCliTest.run("import", seed.toString(), "-o", dir.toString());
+		assertEquals(1, again.exit());
+		assertTrue(again.err().contains("已存在且内容不同，未覆盖"), again.err());
+		assertTrue(Files.readString(written).startsWith("// 手工修改"));
+		assertEquals(0, ReportCliTest.run("import", seed.toString(), "-o", dir.toString(), "--force").exit());
+		assertTrue(!Files.readString(written).startsWith("// 手工修改"));
+	}
+
+	@Test
+	void aUsersOwnTypeFromTypesIsUsedWhenNamed(@TempDir Path dir) throws IOException {
+		Path fixtures = Path.of("..", "report.dsl.importer", "src", "test", "resources", "recogniser");
+		ReportCliTest.Run run = ReportCliTest.run("import", fixtures.resolve("ledger.txt").toString(), "-o", dir.toString(), "--types",
+				fixtures.resolve("ledger-type.report").toString(), "--type", "收支表");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("ledger.txt: 格式 收支表，表T 3/3格"), run.out());
+		assertTrue(Files.readString(dir.resolve("某某协会2024.report")).matches("(?s).*支出:\\s+100\\n.*"));
+	}
+
+	@Test
+	void aReportPublishedAsImagesIsNotImported(@TempDir Path dir) throws IOException {
+		Path images = Path.of("..", "report.dsl.importer", "src", "test", "resources", "html", "published-as-images.txt");
+		ReportCliTest.Run run = ReportCliTest.run("import", images.toString(), "-o", dir.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("published-as-images.txt:7:1: warning: 表B只有标题没有数值（报告可能以图片发布），不能当作全为0读入"), run.out());
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(0, files.count());
+		}
+	}
+
+	@Test
+	void previousLinksLastYearsReportOfTheSameBody(@TempDir Path dir) throws IOException {
+		Path lastYear = dir.resolve("2022");
+		Path text2022 = dir.resolve("gongxin-2022.txt");
+		Files.writeString(text2022, Files.readString(SEEDS.resolve("002_494098ddfe450f28.txt"))
+				.replaceFirst("2023年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告"));
+		assertEquals(0, ReportCliTest.run("import", text2022.toString(), "-o", lastYear.toString()).exit());
+		Path thisYear = dir.resolve("2023");
+		ReportCliTest.Run run = ReportCliTest.run("import", SEEDS.resolve("002_494098ddfe450f28.txt").toString(), "-o", thisYear.toString(),
+				"--previous", lastYear.toString());
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(Files.readString(thisYear.resolve("聊城市工业和信息化局2023.report")).contains("上年报告 聊城市工业和信息化局2022"));
+		ReportCliTest.Run check = ReportCliTest.run("check", lastYear.toString(), thisYear.toString());
+		assertTrue(check.out().contains("[A9]"), check.out());
+	}
+
+	@Test
+	void anUnknownTypeIsAUsageError(@TempDir Path dir) {
+		ReportCliTest.Run run = ReportCliTest.run("import", SEEDS.toString(), "-o", dir.toString(), "--type", "没有这种格式");
+		assertEquals(2, run.exit());
+		assertTrue(run.err().contains("没有名为「没有这种格式」的报告格式"), run.err());
+	}
+
+	@Test
+	void aMissingInputIsAUsageError(@TempDir Path dir) {
+		ReportCliTest.Run run = ReportCliTest.run("import", dir.resolve("none.txt").toString(), "-o", dir.toString());
+		assertEquals(2, run.exit());
+		assertTrue(run.err().contains("找不到文件或目录"), run.err());
+	}
+
+	@Test
+	void examplesBuiltToHtmlImportToTheSameTables(@TempDir Path dir) throws IOException {
+		Path published = dir.resolve("published");
+		Path imported = dir.resolve("imported");
+		Path rebuilt = dir.resolve("rebuilt");
+		assertEquals(0, ReportCliTest.run("build", Path.of("..", "examples").toString(), "-o", published.toString(), "--format", "html,json").exit());
+		ReportCliTest.Run importing = ReportCliTest.run("import", published.toString(), "-o", imported.toString());
+		assertEquals(0, importing.exit(), importing.out() + importing.err());
+		ReportCliTest.Run building = ReportCliTest.run("build", imported.toString(), "-o", rebuilt.toString(), "--format", "json");
+		assertEquals(0, building.exit(), building.out() + building.err());
+		Map<String, JsonObject> byBody = new HashMap<>();
+		for (Path json : jsonFiles(rebuilt)) {
+			JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			byBody.put(body(report), report);
+		}
+		List<Path> examples = jsonFiles(published);
+		assertEquals(5, examples.size());
+		for (Path json : examples) {
+			JsonObject expected = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			JsonObject actual = byBody.get(body(expected));
+			assertTrue(actual != null, "no import of " + body(expected) + " among " + byBody.keySet());
+			assertEquals(cells(expected), cells(actual), json.toString());
+		}
+	}
+
+	private static List<Path> jsonFiles(Path dir) throws IOException {
+		try (Stream<Path> files = Files.list(dir)) {
+			return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+		}
+	}
+
+	private static String body(JsonObject report) {
+		return report.getAsJsonObject("report").get("body").getAsString() + report.getAsJsonObject("report").get("year").getAsString();
+	}
+
+	/** Every cell of every table as table, row, column = value. */
+	private static Map<String, String> cells(JsonObject report) {
+		Map<String, String> cells = new HashMap<>();
+		for (JsonElement table : report.getAsJsonArray("tables")) {
+			String key = table.getAsJsonObject().get("key").getAsString();
+			for (JsonElement cell : table.getAsJsonObject().getAsJsonArray("cells")) {
+				JsonObject c = cell.getAsJsonObject();
+				cells.put(key + " " + c.get("row").getAsString() + " " + c.get("column").getAsString(), c.get("value").getAsString());
+			}
+		}
+		return cells;
+	}
+}

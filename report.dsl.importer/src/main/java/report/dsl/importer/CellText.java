@@ -1,0 +1,35 @@
+package report.dsl.importer;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What a cell of a table holds: a number, a blank (also /, -, —, 无), text where a number belongs, or a label. */
+record CellText(Kind kind, BigDecimal number, String printed) {
+
+	enum Kind {
+		NUMBER, BLANK, TEXT_IN_NUMBER, LABEL
+	}
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?|-?\\d+(\\.\\d+)?");
+	private static final Pattern NUMBER_WITH_WORDS = Pattern.compile("[减增约余共计元万件条个次项%]*-?\\d[\\d.,]*[元万件条个次项%]*");
+	private static final Set<String> BLANKS = Set.of("", "|", "/", "-", "—", "–", "－", "——", "无", "\\");
+
+	static CellText of(String text) {
+		String value = Labels.normalise(text).replace("|", "");
+		if (BLANKS.contains(value) || BLANKS.contains(Labels.normalise(text))) {
+			return new CellText(Kind.BLANK, BigDecimal.ZERO, value);
+		}
+		if (NUMBER.matcher(value).matches()) {
+			return new CellText(Kind.NUMBER, new BigDecimal(value.replace(",", "")), value);
+		}
+		if (value.length() <= 12 && NUMBER_WITH_WORDS.matcher(value).matches()) {
+			return new CellText(Kind.TEXT_IN_NUMBER, null, value);
+		}
+		return new CellText(Kind.LABEL, null, value);
+	}
+
+	boolean isValue() {
+		return kind != Kind.LABEL;
+	}
+}

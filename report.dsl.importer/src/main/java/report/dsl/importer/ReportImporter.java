@@ -1,0 +1,116 @@
+package report.dsl.importer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+import report.dsl.batch.ReportFormatting;
+import report.dsl.report.ReportFile;
+import report.dsl.report.ReportType;
+import report.dsl.scoping.ReportTypeLibrary;
+
+/**
+ * Turns a published report (plain text or an HTML page) into the text of a report file that states every number
+ * as printed, in the report type that fits its Table A best (or the one asked for).
+ */
+public class ReportImporter {
+
+	/**
+	 * The outcome of one import: the file's text, the type used (detected from Table A's columns, or named), whether
+	 * every table was found with numbers, and the notes.
+	 */
+	public record Imported(String text, String fileName, ReportType type, boolean detected, ImportedReport report, boolean complete) {
+	}
+
+	@Inject
+	private Provider<XtextResourceSet> resourceSets;
+
+	@Inject
+	private ReportTypeLibrary library;
+
+	@Inject
+	private ReportFormatting formatting;
+
+	/** The report types an import can follow: the shipped ones, and those declared in the given files' texts. */
+	public List<ReportType> types(XtextResourceSet resourceSet) {
+		List<ReportType> types = new ArrayList<>();
+		for (Resource resource : library.load(resourceSet)) {
+			resource.getContents().stream().filter(ReportFile.class::isInstance)
+					.forEach(file -> types.addAll(((ReportFile) file).getTypes()));
+		}
+		return types;
+	}
+
+	/** Text as extracted: UTF-8, or GB18030 (which reads GBK and GB2312) where it is not valid UTF-8. */
+	public static String decode(byte[] text) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(text)).toString();
+		} catch (java.nio.charset.CharacterCodingException e) {
+			return new String(text, java.nio.charset.Charset.forName("GB18030"));
+		}
+	}
+
+	public Imported importText(String source, String text, Optional<String> typeName) {
+		return importGrid(source, TextReader.read(text), typeName);
+	}
+
+	public Imported importHtml(String source, byte[] page, Optional<String> typeName) {
+		return importGrid(source, HtmlReader.read(page), typeName);
+	}
+
+	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName) {
+		XtextResourceSet resourceSet = resourceSets.get();
+		List<ReportType> types = types(resourceSet);
+		return importGrid(source, grid, typeName, types, resourceSet);
+	}
+
+	/** Imports with the types given (a user's own among them); picks by Table A's column headers unless one is named. */
+	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName, List<ReportType> types,
+			XtextResourceSet resourceSet) {
+		ReportType type = typeName.isPresent()
+				? types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
+						.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"))
+				: types.stream().max(Comparator.comparingDouble(t -> Recogniser.fit(t, grid))).orElseThrow();
+		ImportedReport report = new Recogniser(type, grid).recognise();
+		report.source = source;
+		boolean complete = !report.parts.isEmpty() && report.tables.values().stream().allMatch(t -> t.found && t.numbers);
+		String text = ReportWriter.write(report, source);
+		String formatted = format(text, resourceSet).orElse(text);
+		return new Imported(formatted, ReportWriter.name(report) + ".report", type, typeName.isEmpty(), report, complete);
+	}
+
+	/** The import again, with 上年报告 naming last year's imported report of the same body. */
+	public Imported link(Imported imported, Imported previous, XtextResourceSet resourceSet) {
+		return link(imported, ReportWriter.name(previous.report()), resourceSet);
+	}
+
+	/** The import again, with 上年报告 naming last year's report (by its name in the language). */
+	public Imported link(Imported imported, String previous, XtextResourceSet resourceSet) {
+		imported.report().previous = previous;
+		String text = ReportWriter.write(imported.report(), imported.report().source);
+		return new Imported(format(text, resourceSet).orElse(text), imported.fileName(), imported.type(), imported.detected(),
+				imported.report(), imported.complete());
+	}
+
+	private Optional<String> format(String text, XtextResourceSet resourceSet) {
+		try {
+			XtextResource resource = (XtextResource) resourceSet.createResource(URI.createURI("import:/" + System.nanoTime() + ".report"));
+			resource.load(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
+			Optional<String> formatted = formatting.format(resource);
+			resourceSet.getResources().remove(resource);
+			return formatted;
+		} catch (java.io.IOException e) {
+			return Optional.empty();
+		}
+	}
+}
