@@ -45,7 +45,7 @@ public final class ReportValues {
 	ReportValues(Report report, ReportEvaluator evaluator) {
 		this.report = report;
 		this.evaluator = evaluator;
-		this.totals = report.getType() == null || report.getType().eIsProxy() ? null : new TotalDefinitions(report.getType());
+		this.totals = report.getType() == null || report.getType().eIsProxy() ? null : evaluator.totals(report.getType());
 		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
 				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals));

@@ -1,6 +1,10 @@
 package report.dsl.evaluation;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,5 +52,33 @@ public final class TotalDefinitions {
 
 	public boolean isComputable(Axis axis) {
 		return definitions.containsKey(axis);
+	}
+
+	/**
+	 * The shortest chain of definitions that leads from a total back to itself (结余 → 收入 → 结余), if there
+	 * is one: such a total cannot be computed.
+	 */
+	public Optional<List<Axis>> cycle(Axis total) {
+		Map<Axis, Axis> reachedFrom = new HashMap<>();
+		Deque<Axis> queue = new ArrayDeque<>(List.of(total));
+		while (!queue.isEmpty()) {
+			Axis axis = queue.poll();
+			for (Term term : definitions.get(axis).getTerms()) {
+				Axis next = term.getAxis();
+				if (next == total) {
+					List<Axis> chain = new ArrayList<>(List.of(total));
+					for (Axis step = axis; step != total; step = reachedFrom.get(step)) {
+						chain.add(1, step);
+					}
+					chain.add(total);
+					return Optional.of(chain);
+				}
+				if (next != null && definitions.containsKey(next) && !reachedFrom.containsKey(next)) {
+					reachedFrom.put(next, axis);
+					queue.add(next);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 }

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.inject.Inject;
 
+import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
@@ -56,8 +57,9 @@ public class JsonReportGenerator {
 		JsonArray figures = new JsonArray();
 		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
 			JsonObject json = new JsonObject();
-			json.addProperty("name", figure.getName());
-			json.add("value", number(figure.isNegative() ? figure.getValue().negate() : figure.getValue()));
+			// a figure the parser recovered without its name or value (published only with --force) shows as bindings read it
+			json.addProperty("name", figure.getName() == null ? "" : figure.getName());
+			json.add("value", number(Numbers.signed(figure.getValue(), figure.isNegative())));
 			optional(json, "unit", figure.getUnit());
 			optional(json, "description", figure.getDescription());
 			figures.add(json);

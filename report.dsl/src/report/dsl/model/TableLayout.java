@@ -2,6 +2,7 @@ package report.dsl.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
@@ -20,17 +21,25 @@ public final class TableLayout {
 	private TableLayout() {
 	}
 
-	/** The key of a row or column relative to its table, e.g. 三.七 or 行政诉讼.直接起诉.总计. */
-	public static QualifiedName key(Axis axis) {
-		List<String> segments = new ArrayList<>();
-		for (EObject e = axis; e instanceof Axis a; e = e.eContainer()) {
-			segments.add(0, a.getName());
-		}
-		return QualifiedName.create(segments);
+	/**
+	 * The key of a row or column relative to its table, e.g. 三.七 or 行政诉讼.直接起诉.总计; none when the parser
+	 * recovered the row or one of its groups without a name, which then cannot be referred to.
+	 */
+	public static Optional<QualifiedName> key(Axis axis) {
+		List<String> segments = segments(axis);
+		return segments.contains(null) ? Optional.empty() : Optional.of(QualifiedName.create(segments));
 	}
 
 	public static String keyText(Axis axis) {
-		return key(axis).toString();
+		return String.join(".", segments(axis).stream().map(s -> s == null ? "" : s).toList());
+	}
+
+	private static List<String> segments(Axis axis) {
+		List<String> segments = new ArrayList<>();
+		for (EObject e = axis; e instanceof Axis a; e = e.eContainer()) {
+			segments.add(0, a.getName() == null || a.getName().isEmpty() ? null : a.getName());
+		}
+		return segments;
 	}
 
 	public static TableType table(EObject axisOrBlock) {
@@ -92,7 +101,7 @@ public final class TableLayout {
 	 */
 	public static String shortKey(Axis axis) {
 		if (axis instanceof Column column) {
-			long sameName = allColumns(block(column)).stream().filter(c -> c.getName().equals(column.getName())).count();
+			long sameName = allColumns(block(column)).stream().filter(c -> Objects.equals(c.getName(), column.getName())).count();
 			if (sameName == 1) {
 				return column.getName();
 			}
