@@ -12,6 +12,8 @@ import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.util.ReplaceRegion;
 
 import report.dsl.parser.antlr.ReportParser;
+import report.dsl.report.ReportFactory;
+import report.dsl.report.ReportFile;
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -32,15 +34,21 @@ public class NestingLimitedParser extends ReportParser {
 		if (tooDeep < 0) {
 			return super.doParse(ruleName, in, builder, initialLexerState);
 		}
+		// an empty file whose text is the whole input: the text before the brace, the brace in error, the rest
 		ICompositeNode root = builder.newRootNode(text);
-		builder.newLeafNode(0, tooDeep, getGrammarAccess().getWSRule(), true, null, root);
+		ICompositeNode file = builder.newCompositeNode(getGrammarAccess().getReportFileRule(), 0, root);
+		if (tooDeep > 0) {
+			builder.newLeafNode(0, tooDeep, getGrammarAccess().getWSRule(), true, null, file);
+		}
 		builder.newLeafNode(tooDeep, 1, getGrammarAccess().getANY_OTHERRule(), false,
 				new SyntaxErrorMessage("嵌套超过" + MAX_NESTING + "层：此处的「{」是第" + (MAX_NESTING + 1)
-						+ "层，请减少小节或行、列的层次", IssueCodes.NESTING_DEPTH), root);
+						+ "层，请减少小节或行、列的层次", IssueCodes.NESTING_DEPTH), file);
 		if (tooDeep + 1 < text.length()) {
-			builder.newLeafNode(tooDeep + 1, text.length() - tooDeep - 1, getGrammarAccess().getWSRule(), true, null, root);
+			builder.newLeafNode(tooDeep + 1, text.length() - tooDeep - 1, getGrammarAccess().getWSRule(), true, null, file);
 		}
-		return builder.createParseResult(null, root, true);
+		ReportFile empty = ReportFactory.eINSTANCE.createReportFile();
+		builder.associateWithSemanticElement(file, empty);
+		return builder.createParseResult(empty, builder.compressAndReturnParent(file), true);
 	}
 
 	/** An edit is parsed in full when the file is, or would become, nested too deep. */

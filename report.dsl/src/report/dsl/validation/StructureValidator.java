@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -27,6 +28,7 @@ import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
 
+import report.dsl.evaluation.ReportValues;
 import report.dsl.report.Figure;
 import report.dsl.report.Part;
 import report.dsl.report.PartType;
@@ -215,17 +217,12 @@ public class StructureValidator extends ConcernValidator {
 		if (previous == null || previous.eIsProxy()) {
 			return;
 		}
-		List<String> chain = new ArrayList<>();
-		Set<Report> seen = new HashSet<>();
-		for (Report step = previous; step != null && !step.eIsProxy() && seen.add(step); step = step.getPrevious()) {
-			chain.add(step.getName());
-			if (step == report) {
-				error("上年报告不能指回本报告：" + report.getName() + " → " + String.join(" → ", chain), report,
-						Literals.REPORT__PREVIOUS, IssueCodes.PREVIOUS_CYCLE);
-				return;
-			}
-		}
-		if (previous.getYear() != report.getYear() - 1) {
+		Optional<List<Report>> cycle = ReportValues.previousCycle(report);
+		if (cycle.isPresent()) {
+			error("上年报告不能指回本报告：" + report.getName() + " → "
+					+ cycle.get().stream().map(Report::getName).collect(Collectors.joining(" → ")), report,
+					Literals.REPORT__PREVIOUS, IssueCodes.PREVIOUS_CYCLE);
+		} else if (previous.getYear() != report.getYear() - 1) {
 			warning("上年报告「" + previous.getName() + "」是" + previous.getYear() + "年度的，不是" + (report.getYear() - 1)
 					+ "年度", report, Literals.REPORT__PREVIOUS, IssueCodes.PREVIOUS_REPORT);
 		} else if (previous.getBody() != null && !previous.getBody().equals(report.getBody())) {
@@ -243,13 +240,13 @@ public class StructureValidator extends ConcernValidator {
 		List<EObject> named = new ArrayList<>(file.getReports());
 		named.addAll(file.getTypes());
 		IResourceDescriptions index = resourceDescriptions.getResourceDescriptions(file.eResource());
-		URI self = file.eResource().getURI();
+		URI self = EcoreUtil2.getPlatformResourceOrNormalizedURI(file).trimFragment();
 		for (EObject element : named) {
 			QualifiedName name = names.getFullyQualifiedName(element);
 			if (name == null) {
 				continue;
 			}
-			URI uri = EcoreUtil.getURI(element);
+			URI uri = EcoreUtil2.getPlatformResourceOrNormalizedURI(element);
 			for (IEObjectDescription other : index.getExportedObjects(element.eClass(), name, false)) {
 				if (!other.getEObjectURI().equals(uri)) {
 					String where = other.getEObjectURI().trimFragment().equals(self) ? "本文件中"
