@@ -129,6 +129,9 @@ public class HtmlReportGenerator {
 		if (table.getUnit() != null) {
 			caption.appendElement("span").addClass("unit").text("（单位：" + ReportText.clean(table.getUnit()) + "）");
 		}
+		if (table.getNote() != null && !TableGrid.noteInCorner(table)) {
+			caption.appendElement("span").addClass("note").text(ReportText.clean(table.getNote()));
+		}
 		for (TableGrid grid : grids) {
 			Element head = grids.size() == 1 ? element.appendElement("thead") : element.appendElement("tbody");
 			Block block = grid.block();

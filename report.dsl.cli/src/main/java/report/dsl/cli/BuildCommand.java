@@ -53,7 +53,13 @@ final class BuildCommand extends FilesCommand implements Callable<Integer> {
 			return ReportCli.USAGE;
 		}
 		ReportBuild build = language().getInstance(ReportBuild.class);
-		ReportBuild.Outcome outcome = build.build(sources.get(), output, wanted, force, progress(err, sources.get().size()));
+		ReportBuild.Outcome outcome;
+		try {
+			outcome = build.build(sources.get(), output, wanted, force, progress(err, sources.get().size()));
+		} catch (IOException e) { // an output refused or not writable: the reason is the message
+			err.println("report: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			return ReportCli.ERRORS_FOUND;
+		}
 		outcome.check().diagnostics().forEach(d -> out.println(CheckCommand.text(d)));
 		for (ReportBuild.Withheld withheld : outcome.withheld()) {
 			err.println(withheld.ownErrors() ? "report: " + withheld.file() + " 有错误，未生成（可用 --force 强制生成）"
