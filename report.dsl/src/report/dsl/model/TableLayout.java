@@ -1,6 +1,8 @@
 package report.dsl.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,8 +56,23 @@ public final class TableLayout {
 		return EcoreUtil2.eAllOfType(block, Row.class);
 	}
 
+	/** The block's columns, depth first; walked through the columns alone, not through the rows after them. */
 	public static List<Column> allColumns(Block block) {
-		return EcoreUtil2.eAllOfType(block, Column.class);
+		List<Column> columns = new ArrayList<>();
+		Deque<Column> pending = new ArrayDeque<>();
+		pushInOrder(pending, block.getColumns());
+		while (!pending.isEmpty()) {
+			Column column = pending.pop();
+			columns.add(column);
+			pushInOrder(pending, column.getChildren());
+		}
+		return columns;
+	}
+
+	private static void pushInOrder(Deque<Column> pending, List<Column> columns) {
+		for (int i = columns.size() - 1; i >= 0; i--) {
+			pending.push(columns.get(i));
+		}
 	}
 
 	public static List<Row> allRows(TableType table) {

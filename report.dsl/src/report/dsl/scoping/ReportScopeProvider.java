@@ -63,12 +63,12 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (reference == Literals.ROW_DATA__ROW) {
 			TableData data = EcoreUtil2.getContainerOfType(context, TableData.class);
 			return data == null || data.getTable() == null ? IScope.NULLSCOPE
-					: scopeByKey(TableLayout.allRows(data.getTable()));
+					: rows(data.getTable());
 		}
 		if (reference == Literals.CHART__PARTS || reference == Literals.CHART__WHOLE) {
 			Chart chart = EcoreUtil2.getContainerOfType(context, Chart.class);
 			return chart == null || chart.getTable() == null || chart.getTable().eIsProxy() ? IScope.NULLSCOPE
-					: scopeByKey(TableLayout.allRows(chart.getTable()));
+					: rows(chart.getTable());
 		}
 		if (reference == Literals.TERM__AXIS) {
 			return ruleAxes(EcoreUtil2.getContainerOfType(context, Rule.class));
@@ -91,7 +91,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			return IScope.NULLSCOPE;
 		}
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
-			return scopeByKey(TableLayout.allRows(rule.getTable()));
+			return rows(rule.getTable());
 		}
 		List<IEObjectDescription> all = new ArrayList<>();
 		rule.getTable().getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
@@ -181,11 +181,14 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		}
 	}
 
-	private static IScope scopeByKey(List<Row> rows) {
-		List<IEObjectDescription> descriptions = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			TableLayout.key(row).ifPresent(key -> descriptions.add(EObjectDescription.create(key, row)));
-		}
-		return new SimpleScope(descriptions);
+	/** A table's rows by key, kept with the file that declares the table: every row line and rule term asks. */
+	private IScope rows(TableType table) {
+		return new SimpleScope(cache.get(Tuples.create(TableData.class, table), table.eResource(), () -> {
+			List<IEObjectDescription> descriptions = new ArrayList<>();
+			for (Row row : TableLayout.allRows(table)) {
+				TableLayout.key(row).ifPresent(key -> descriptions.add(EObjectDescription.create(key, row)));
+			}
+			return descriptions;
+		}));
 	}
 }
