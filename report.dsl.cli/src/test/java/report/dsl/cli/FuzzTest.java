@@ -226,7 +226,8 @@ class FuzzTest {
 				.map(d -> d.severity() + " " + d.code() + " " + d.message()).sorted().toList());
 		Resource resource = result.resources().get(file);
 		ReportPublisher publisher = LANGUAGE.getInstance(ReportPublisher.class);
-		for (Report report : ((ReportFile) resource.getContents().get(0)).getReports()) {
+		List<Report> reports = resource.getContents().isEmpty() ? List.of() : ((ReportFile) resource.getContents().get(0)).getReports();
+		for (Report report : reports) {
 			if (report.getType() != null && !report.getType().eIsProxy()) {
 				meaning.add(publisher.render(report, OutputFormat.JSON));
 			}
