@@ -52,44 +52,43 @@ public class ReportBuild {
 	private ReportPublisher publisher;
 
 	/**
-	 * The report files under the inputs, each once, with its path relative to the folder that all inputs share,
-	 * so that the outputs mirror the input tree: `a/2023/本局.report` and `a/2024/本局.report` stay apart.
+	 * The report files under the inputs, each once, with where its outputs go: a directory's files by their path
+	 * in it, as before; the files given by name by their path below the folder they share, so that
+	 * `yrs/2023/本局.report` and `yrs/2024/本局.report` stay apart.
 	 */
 	public static List<Source> sources(List<Path> inputs) throws IOException {
-		List<Path> files = new ArrayList<>();
+		List<Path> named = inputs.stream().filter(Files::isRegularFile).toList();
+		Path base = named.isEmpty() ? null : commonFolder(named);
+		Set<Path> seen = new HashSet<>();
+		List<Source> sources = new ArrayList<>();
 		for (Path input : inputs) {
 			if (Files.isDirectory(input)) {
 				try (Stream<Path> walk = Files.walk(input)) {
-					walk.filter(p -> p.getFileName().toString().endsWith(ReportBatch.EXTENSION) && Files.isRegularFile(p))
-							.sorted().forEach(files::add);
+					for (Path file : walk.filter(p -> p.getFileName().toString().endsWith(ReportBatch.EXTENSION) && Files.isRegularFile(p))
+							.sorted().toList()) {
+						if (seen.add(file.toRealPath())) {
+							sources.add(new Source(file, input.relativize(file)));
+						}
+					}
 				}
 			} else if (Files.isRegularFile(input)) {
-				files.add(input);
+				if (seen.add(input.toRealPath())) {
+					sources.add(new Source(input, base.relativize(input.toAbsolutePath().normalize())));
+				}
 			} else {
 				throw new NoSuchFileException(input.toString());
-			}
-		}
-		Path base = commonFolder(inputs);
-		Set<Path> seen = new HashSet<>();
-		List<Source> sources = new ArrayList<>();
-		for (Path file : files) {
-			if (seen.add(file.toRealPath())) {
-				sources.add(new Source(file, base.relativize(file.toAbsolutePath().normalize())));
 			}
 		}
 		return sources;
 	}
 
-	/** The deepest folder that holds every input: a directory input itself, a file's folder. */
-	private static Path commonFolder(List<Path> inputs) {
-		Path common = null;
-		for (Path input : inputs) {
-			Path absolute = input.toAbsolutePath().normalize();
-			Path folder = Files.isDirectory(absolute) ? absolute : absolute.getParent();
-			while (common != null && !folder.startsWith(common)) {
+	/** The deepest folder that holds every one of the files. */
+	private static Path commonFolder(List<Path> files) {
+		Path common = files.get(0).toAbsolutePath().normalize().getParent();
+		for (Path file : files) {
+			while (!file.toAbsolutePath().normalize().startsWith(common)) {
 				common = common.getParent();
 			}
-			common = common == null ? folder : common;
 		}
 		return common;
 	}

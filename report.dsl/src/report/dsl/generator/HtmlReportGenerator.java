@@ -192,8 +192,12 @@ public class HtmlReportGenerator {
 	private void chart(Element parent, Chart chart, ReportValues values) {
 		TableType table = chart.getTable();
 		Row wholeRow = chart.getWhole();
+		if (table == null || table.eIsProxy() || wholeRow == null || wholeRow.eIsProxy()
+				|| chart.getParts().stream().anyMatch(Row::eIsProxy)) {
+			return; // the report type's file has errors: nothing to draw
+		}
 		var column = TableLayout.defaultColumn(TableLayout.block(wholeRow));
-		if (column.isEmpty() || chart.getParts().stream().anyMatch(Row::eIsProxy)) {
+		if (column.isEmpty()) {
 			return;
 		}
 		List<BigDecimal> parts = chart.getParts().stream().map(r -> values.table(table).value(r, column.get())).toList();
