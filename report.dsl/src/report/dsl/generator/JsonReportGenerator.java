@@ -200,6 +200,9 @@ public class JsonReportGenerator {
 	private static JsonArray rules(Report report, ReportValues values) {
 		JsonArray array = new JsonArray();
 		for (Rule rule : report.getType().getRules()) {
+			if (rule.getTable() == null || rule.getTable().eIsProxy()) {
+				continue; // the parser recovered it without its table: no rule to publish (its syntax error blocks publishing)
+			}
 			JsonObject json = new JsonObject();
 			json.addProperty("code", rule.getCode());
 			json.addProperty("severity", rule.getSeverity().getLiteral().equals("错误") ? "error"
