@@ -95,6 +95,12 @@ class HardeningTest {
 		assertEquals(1, run.exit());
 		assertEquals(2, run.out().lines().filter(l -> l.endsWith("[report.duplicate-name]")).count(), run.out());
 		assertEquals(List.of(), files(dir.resolve("out")));
+
+		Run forced = Run.of("build", dir.toString(), "-o", dir.resolve("out").toString(), "--force", "--format", "md");
+		assertEquals(1, forced.exit());
+		assertTrue(forced.err().contains("的输出同名，未覆盖"), forced.err());
+		assertTrue(forced.err().contains("生成了1个文件"), forced.err());
+		assertEquals(List.of(dir.resolve("out/two-某局2024.md")), files(dir.resolve("out")));
 	}
 
 	@Test
