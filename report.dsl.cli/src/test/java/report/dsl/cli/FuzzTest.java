@@ -199,7 +199,9 @@ class FuzzTest {
 		for (Diagnostic d : result.diagnostics()) {
 			assertTrue(d.line() >= 1 && d.line() <= lines.length && d.column() >= 1
 					&& d.column() <= lines[d.line() - 1].length() + 1 && d.endLine() >= d.line(), () -> "misplaced: " + d);
-			assertTrue(d.message() != null && !d.message().isBlank() && !d.message().contains("Exception"), () -> "message: " + d);
+			// a validator that fails shows up as Xtext's "Error executing EValidator" instead of the rule's message
+			assertTrue(d.message() != null && !d.message().isBlank() && !d.message().contains("Exception")
+					&& !d.message().startsWith("Error executing"), () -> "message: " + d);
 		}
 	}
 
