@@ -160,8 +160,21 @@ public class ReportBatch {
 		return List.copyOf(neighbours);
 	}
 
+	/** Checks the files, linked against the other report files of their folders too. */
 	public Result check(List<Path> files) {
-		Loaded loaded = load(files, neighbours(files));
+		return check(files, neighbours(files));
+	}
+
+	/**
+	 * Checks the files linked against each other only: for callers that check a large folder chunk by chunk
+	 * and bound memory by the chunk (a report then resolves last year's report only within its chunk).
+	 */
+	public Result checkAlone(List<Path> files) {
+		return check(files, List.of());
+	}
+
+	private Result check(List<Path> files, List<Path> context) {
+		Loaded loaded = load(files, context);
 		List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
 		loaded.resources().forEach((file, resource) -> {
 			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
