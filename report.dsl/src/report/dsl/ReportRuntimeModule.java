@@ -2,12 +2,14 @@ package report.dsl;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 
 import report.dsl.conversion.ReportValueConverters;
 import report.dsl.linking.ReportLinkingDiagnostics;
+import report.dsl.parser.NestingLimitedParser;
 import report.dsl.parser.ReportSyntaxErrorMessages;
 import report.dsl.resource.ReportResource;
 import report.dsl.scoping.ReportGlobalScopeProvider;
@@ -18,6 +20,11 @@ public class ReportRuntimeModule extends AbstractReportRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return ReportValueConverters.class;
+	}
+
+	@Override
+	public Class<? extends IParser> bindIParser() {
+		return NestingLimitedParser.class;
 	}
 
 	@Override

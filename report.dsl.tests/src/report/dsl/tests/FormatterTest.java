@@ -84,6 +84,41 @@ class FormatterTest {
 				""");
 	}
 
+	@Test
+	void laysOutAChartOnItsOwnLine() {
+		assertFormatted("""
+				报告类型 收支表 "收支" { 部分 一 "一、收支" 表 T "收支" 属于 一 { 列 金额 "金额" 行 收入 "收入" 行 支出 "支出" 行 合计 "合计" }
+				图表   "收支"表 T :收入 ,支出、收入 占   合计 }
+				""", """
+				报告类型 收支表 "收支" {
+					部分 一 "一、收支"
+					表 T "收支" 属于 一 {
+						列 金额 "金额"
+						行 收入 "收入"
+						行 支出 "支出"
+						行 合计 "合计"
+					}
+					图表 "收支" 表 T: 收入, 支出、 收入 占 合计
+				}
+				""");
+	}
+
+	@Test
+	void aCommentFollowedByBlankLinesFormatsOnceAndForAll() {
+		String formatted = """
+				报告 测试局2023 遵循 政府信息公开年报2021 {
+					// 注释
+					发布机关 "测试局"
+					年度 2023
+					统计期限 2023-01-01 至 2023-12-31
+					发布日期 2024-01-18
+				}
+				""";
+		assertFormatted(formatted.replace("// 注释\n", "// 注释\n\n\n"), formatted);
+		assertFormatted(formatted.replace("// 注释\n", "// 注释\n\n"), formatted);
+		assertFormatted(formatted, formatted);
+	}
+
 	private void assertFormatted(String input, String expected) {
 		formatter.assertFormatted(request -> {
 			request.setToBeFormatted(input);

@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -41,14 +46,42 @@ public class ReportBatch {
 			String code, String message, List<String> data) {
 	}
 
-	/** The files checked, their parsed resources, and what the checker found, ordered by file and position. */
-	public record Result(Map<Path, Resource> resources, List<Diagnostic> diagnostics) {
+	/**
+	 * The files checked, their parsed resources, and what the checker found, ordered by file and position;
+	 * and whether a file that the checked ones depend on (given or not) has errors.
+	 */
+	public static final class Result {
+		private final Map<Path, Resource> resources;
+		private final List<Diagnostic> diagnostics;
+		private final Map<Resource, Boolean> erroneous = new HashMap<>();
+		private final Predicate<Resource> validatesWithErrors;
+
+		Result(Map<Path, Resource> resources, List<Diagnostic> diagnostics, Predicate<Resource> validatesWithErrors) {
+			this.resources = resources;
+			this.diagnostics = diagnostics;
+			this.validatesWithErrors = validatesWithErrors;
+			resources.forEach((file, resource) -> erroneous.put(resource, hasErrors(file)));
+		}
+
+		public Map<Path, Resource> resources() {
+			return resources;
+		}
+
+		public List<Diagnostic> diagnostics() {
+			return diagnostics;
+		}
+
 		public long count(Severity severity) {
 			return diagnostics.stream().filter(d -> d.severity() == severity).count();
 		}
 
 		public boolean hasErrors(Path file) {
 			return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR && d.file().equals(file));
+		}
+
+		/** Whether a loaded file has errors; one loaded only for linking is validated when first asked. */
+		public boolean hasErrors(Resource resource) {
+			return erroneous.computeIfAbsent(resource, validatesWithErrors::test);
 		}
 	}
 
@@ -68,23 +101,79 @@ public class ReportBatch {
 	}
 
 	public Loaded load(List<Path> files) {
+		return load(files, List.of());
+	}
+
+	/** The files, and others read into the same resource set for linking only: their problems are not reported. */
+	private Loaded load(List<Path> files, List<Path> context) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		Map<Path, Resource> resources = new LinkedHashMap<>();
 		List<Diagnostic> problems = new ArrayList<>();
 		for (Path file : files) {
-			Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
-			try (InputStream in = Files.newInputStream(file)) {
-				resource.load(in, resourceSet.getLoadOptions());
-				resources.put(file, resource);
+			try {
+				resources.put(file, read(resourceSet, file));
 			} catch (IOException e) {
 				problems.add(new Diagnostic(file, 1, 1, 1, 1, Severity.ERROR, "report.io", "无法读取文件：" + e.getMessage(), List.of()));
+			}
+		}
+		for (Path file : context) {
+			try {
+				read(resourceSet, file);
+			} catch (IOException e) {
+				// unreadable: nothing resolves to it, as if it were absent
 			}
 		}
 		return new Loaded(resources, problems);
 	}
 
+	private static Resource read(XtextResourceSet resourceSet, Path file) throws IOException {
+		Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		if (resource == null) {
+			throw new IOException("不是报告文件（.report）");
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			resource.load(in, resourceSet.getLoadOptions());
+			return resource;
+		} catch (IOException e) {
+			resourceSet.getResources().remove(resource);
+			throw e;
+		}
+	}
+
+	/**
+	 * The other report files of the folders of the given ones: a report's 上年报告 and report type resolve
+	 * from its folder even when only the report is given (as a pre-commit hook passes the changed files).
+	 */
+	private static List<Path> neighbours(List<Path> files) {
+		Set<Path> given = new HashSet<>();
+		files.forEach(file -> given.add(file.toAbsolutePath().normalize()));
+		Set<Path> neighbours = new TreeSet<>();
+		for (Path folder : given.stream().map(Path::getParent).distinct().toList()) {
+			try (Stream<Path> listing = Files.list(folder)) {
+				listing.filter(p -> p.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(p))
+						.map(p -> p.toAbsolutePath().normalize()).filter(p -> !given.contains(p)).forEach(neighbours::add);
+			} catch (IOException e) {
+				// a folder that cannot be listed contributes nothing to link against
+			}
+		}
+		return List.copyOf(neighbours);
+	}
+
+	/** Checks the files, linked against the other report files of their folders too. */
 	public Result check(List<Path> files) {
-		Loaded loaded = load(files);
+		return check(files, neighbours(files));
+	}
+
+	/**
+	 * Checks the files linked against each other only: for callers that check a large folder chunk by chunk
+	 * and bound memory by the chunk (a report then resolves last year's report only within its chunk).
+	 */
+	public Result checkAlone(List<Path> files) {
+		return check(files, List.of());
+	}
+
+	private Result check(List<Path> files, List<Path> context) {
+		Loaded loaded = load(files, context);
 		List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
 		loaded.resources().forEach((file, resource) -> {
 			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
@@ -97,7 +186,8 @@ public class ReportBatch {
 		}
 		diagnostics.sort(Comparator.comparing((Diagnostic d) -> order.getOrDefault(d.file(), -1)).thenComparingInt(Diagnostic::line)
 				.thenComparingInt(Diagnostic::column));
-		return new Result(loaded.resources(), diagnostics);
+		return new Result(loaded.resources(), diagnostics, resource -> validator.validate(resource, CheckMode.ALL,
+				CancelIndicator.NullImpl).stream().anyMatch(issue -> toSeverity(issue) == Severity.ERROR));
 	}
 
 	/** The errors of reading a loaded file alone (not UTF-8, syntax), without linking or validation. */
@@ -107,12 +197,16 @@ public class ReportBatch {
 				.map(issue -> toDiagnostic(file, issue)).toList();
 	}
 
-	private static Diagnostic toDiagnostic(Path file, Issue issue) {
-		Severity severity = switch (issue.getSeverity()) {
+	private static Severity toSeverity(Issue issue) {
+		return switch (issue.getSeverity()) {
 			case ERROR -> Severity.ERROR;
 			case WARNING -> Severity.WARNING;
 			default -> Severity.INFO;
 		};
+	}
+
+	private static Diagnostic toDiagnostic(Path file, Issue issue) {
+		Severity severity = toSeverity(issue);
 		int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 1 : issue.getColumn();
 		int endLine = issue.getLineNumberEnd() == null ? line : issue.getLineNumberEnd();

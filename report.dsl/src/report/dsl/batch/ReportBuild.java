@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
@@ -30,8 +34,15 @@ public class ReportBuild {
 	public record Source(Path file, Path relative) {
 	}
 
-	/** What a build did: the check, the files written, and the report files left unpublished for their errors. */
-	public record Outcome(ReportBatch.Result check, List<Path> written, List<Path> withheld) {
+	/** A report not published, and why: its own file's errors, or those of a file its numbers depend on. */
+	public record Withheld(Path file, String report, Path blockedBy) {
+		public boolean ownErrors() {
+			return blockedBy == null;
+		}
+	}
+
+	/** What a build did: the check, the files written, the reports withheld, and outputs two reports would share. */
+	public record Outcome(ReportBatch.Result check, List<Path> written, List<Withheld> withheld, List<String> collisions) {
 	}
 
 	@Inject
@@ -40,17 +51,30 @@ public class ReportBuild {
 	@Inject
 	private ReportPublisher publisher;
 
-	/** The report files under the inputs, each with its path relative to the input it was found under. */
+	/**
+	 * The report files under the inputs, each once, with where its outputs go: a directory's files by their path
+	 * in it, as before; the files given by name by their path below the folder they share, so that
+	 * `yrs/2023/本局.report` and `yrs/2024/本局.report` stay apart.
+	 */
 	public static List<Source> sources(List<Path> inputs) throws IOException {
+		List<Path> named = inputs.stream().filter(Files::isRegularFile).toList();
+		Path base = named.isEmpty() ? null : commonFolder(named);
+		Set<Path> seen = new HashSet<>();
 		List<Source> sources = new ArrayList<>();
 		for (Path input : inputs) {
 			if (Files.isDirectory(input)) {
 				try (Stream<Path> walk = Files.walk(input)) {
-					walk.filter(p -> p.getFileName().toString().endsWith(ReportBatch.EXTENSION) && Files.isRegularFile(p))
-							.sorted().forEach(p -> sources.add(new Source(p, input.relativize(p))));
+					for (Path file : walk.filter(p -> p.getFileName().toString().endsWith(ReportBatch.EXTENSION) && Files.isRegularFile(p))
+							.sorted().toList()) {
+						if (seen.add(file.toRealPath())) {
+							sources.add(new Source(file, input.relativize(file)));
+						}
+					}
 				}
 			} else if (Files.isRegularFile(input)) {
-				sources.add(new Source(input, input.getFileName()));
+				if (seen.add(input.toRealPath())) {
+					sources.add(new Source(input, base.relativize(input.toAbsolutePath().normalize())));
+				}
 			} else {
 				throw new NoSuchFileException(input.toString());
 			}
@@ -58,54 +82,107 @@ public class ReportBuild {
 		return sources;
 	}
 
+	/** The deepest folder that holds every one of the files. */
+	private static Path commonFolder(List<Path> files) {
+		Path common = files.get(0).toAbsolutePath().normalize().getParent();
+		for (Path file : files) {
+			while (!file.toAbsolutePath().normalize().startsWith(common)) {
+				common = common.getParent();
+			}
+		}
+		return common;
+	}
+
 	public Outcome build(List<Source> sources, Path outputDirectory, Set<OutputFormat> formats, boolean force,
 			IntConsumer progress) throws IOException {
 		ReportBatch.Result check = batch.check(sources.stream().map(Source::file).toList());
 		Path root = outputDirectory.toAbsolutePath().normalize();
+		Files.createDirectories(root);
+		Path realRoot = root.toRealPath();
+		Map<Path, Path> writtenFrom = new HashMap<>();
 		List<Path> written = new ArrayList<>();
-		List<Path> withheld = new ArrayList<>();
+		List<Withheld> withheld = new ArrayList<>();
+		List<String> collisions = new ArrayList<>();
 		int done = 0;
 		for (Source source : sources) {
 			Resource resource = check.resources().get(source.file());
 			if (resource == null || check.hasErrors(source.file()) && !force) {
-				withheld.add(source.file());
-			} else {
-				written.addAll(publish(source, resource, root, formats));
+				withheld.add(new Withheld(source.file(), null, null));
+			} else if (!resource.getContents().isEmpty()) {
+				List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
+				for (Report report : reports) {
+					Optional<Resource> blocking = force ? Optional.empty() : erroneousDependency(report, check);
+					if (blocking.isPresent()) {
+						withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
+					} else if (report.getType() != null && !report.getType().eIsProxy()) {
+						publish(source, report, reports.size() == 1, root, realRoot, formats, writtenFrom, written, collisions);
+					}
+				}
 			}
 			progress.accept(++done);
 		}
-		return new Outcome(check, written, withheld);
+		return new Outcome(check, written, withheld, collisions);
 	}
 
-	private List<Path> publish(Source source, Resource resource, Path root, Set<OutputFormat> formats) throws IOException {
-		List<Path> written = new ArrayList<>();
-		if (resource.getContents().isEmpty()) {
-			return written;
-		}
-		List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
-		String base = source.relative().toString();
-		base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
-		for (Report report : reports) {
-			if (report.getType() == null || report.getType().eIsProxy()) {
-				continue;
+	/**
+	 * The first file with errors among those the report's numbers come from: the file of its report type and,
+	 * through 上年报告, last year's report and what that depends on. The shipped types are always sound.
+	 */
+	private static Optional<Resource> erroneousDependency(Report report, ReportBatch.Result check) {
+		Set<Report> seen = new HashSet<>();
+		for (Report step = report; step != null && !step.eIsProxy() && seen.add(step); step = step.getPrevious()) {
+			List<Resource> files = new ArrayList<>();
+			if (step != report) {
+				files.add(step.eResource());
 			}
-			String name = reports.size() == 1 ? base : base + "-" + report.getName();
-			for (OutputFormat format : OutputFormat.values()) {
-				if (formats.contains(format)) {
-					Path target = inside(root, name + "." + format.extension());
-					AtomicFiles.write(target, publisher.render(report, format));
-					written.add(target);
+			if (step.getType() != null && !step.getType().eIsProxy() && step.getType().eResource().getURI().isFile()) {
+				files.add(step.getType().eResource());
+			}
+			for (Resource file : files) {
+				if (file != report.eResource() && check.hasErrors(file)) {
+					return Optional.of(file);
 				}
 			}
 		}
-		return written;
+		return Optional.empty();
 	}
 
-	/** The target path, refused when it would leave the output directory, whatever a name contains. */
-	private static Path inside(Path root, String relative) throws IOException {
+	private void publish(Source source, Report report, boolean alone, Path root, Path realRoot, Set<OutputFormat> formats,
+			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
+		String base = source.relative().toString();
+		base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
+		String name = alone ? base : base + "-" + report.getName();
+		for (OutputFormat format : OutputFormat.values()) {
+			if (formats.contains(format)) {
+				Path target = inside(root, realRoot, name + "." + format.extension());
+				Path earlier = writtenFrom.putIfAbsent(target, source.file());
+				if (earlier != null) {
+					collisions.add(root.relativize(target) + "：" + source.file() + " 的报告「" + report.getName() + "」与 "
+							+ earlier + " 的输出同名，未覆盖");
+					continue;
+				}
+				AtomicFiles.write(target, publisher.render(report, format));
+				written.add(target);
+			}
+		}
+	}
+
+	/**
+	 * The target path, refused when it would leave the output directory, whatever a name contains and wherever
+	 * a symbolic link inside the output directory points: the nearest existing folder is compared by its real path.
+	 */
+	private static Path inside(Path root, Path realRoot, String relative) throws IOException {
 		Path target = root.resolve(relative).normalize();
 		if (!target.startsWith(root) || target.equals(root)) {
 			throw new IOException("拒绝写到输出目录之外：" + relative);
+		}
+		Path existing = target.getParent();
+		while (!Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		if (!existing.toRealPath().startsWith(realRoot)) {
+			throw new IOException("拒绝写到输出目录之外：" + relative + "（" + root.relativize(existing) + " 是指向 "
+					+ existing.toRealPath() + " 的链接）");
 		}
 		return target;
 	}

@@ -34,6 +34,9 @@ public class ReportFormatting {
 		if (!resource.getErrors().isEmpty() || resource.getParseResult() == null) {
 			return Optional.empty();
 		}
+		if (resource.getContents().isEmpty()) {
+			return Optional.of(resource.getParseResult().getRootNode().getText()); // only comments: nothing to lay out
+		}
 		ITextRegionAccess access = regionAccess.get().forNodeModel(resource).create();
 		FormatterRequest request = requests.get().setTextRegionAccess(access);
 		return Optional.of(source(resource).restore(access.getRewriter().renderToString(formatter.format(request))));

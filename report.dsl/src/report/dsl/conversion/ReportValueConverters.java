@@ -55,6 +55,27 @@ public class ReportValueConverters extends DefaultTerminalConverters {
 		};
 	}
 
+	/** Whole numbers where the language takes one (a year, a number of decimals); more digits than that is a typo. */
+	@ValueConverter(rule = "INT")
+	@Override
+	public IValueConverter<Integer> INT() {
+		return new IValueConverter<>() {
+			@Override
+			public Integer toValue(String token, INode node) {
+				try {
+					return Integer.valueOf(token);
+				} catch (NumberFormatException e) {
+					throw new ValueConverterException("数字「" + token + "」太大", node, null);
+				}
+			}
+
+			@Override
+			public String toString(Integer value) {
+				return value.toString();
+			}
+		};
+	}
+
 	private static final class DelimitedText implements IValueConverter<String> {
 		private final String open;
 		private final String close;

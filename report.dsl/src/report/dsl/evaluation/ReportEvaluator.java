@@ -9,6 +9,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
 import report.dsl.report.Report;
+import report.dsl.report.ReportType;
 import report.dsl.report.Text;
 
 /**
@@ -24,6 +25,11 @@ public class ReportEvaluator {
 	public ReportValues values(Report report) {
 		return cache.get(Tuples.create(ReportValues.class, report), report.eResource(),
 				() -> new ReportValues(report, this));
+	}
+
+	/** The totals that the rules of a report type define, once per state of the file that declares it. */
+	public TotalDefinitions totals(ReportType type) {
+		return cache.get(Tuples.create(TotalDefinitions.class, type), type.eResource(), () -> new TotalDefinitions(type));
 	}
 
 	/** The numbers a paragraph shows in place of its bindings, in order. */

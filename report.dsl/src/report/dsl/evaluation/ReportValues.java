@@ -1,10 +1,13 @@
 package report.dsl.evaluation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
@@ -45,7 +48,7 @@ public final class ReportValues {
 	ReportValues(Report report, ReportEvaluator evaluator) {
 		this.report = report;
 		this.evaluator = evaluator;
-		this.totals = report.getType() == null || report.getType().eIsProxy() ? null : new TotalDefinitions(report.getType());
+		this.totals = report.getType() == null || report.getType().eIsProxy() ? null : evaluator.totals(report.getType());
 		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
 				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals));
@@ -84,9 +87,24 @@ public final class ReportValues {
 		return tables.computeIfAbsent(table, t -> new TableValues(t, null, totals));
 	}
 
+	/** Last year's values; none when 上年报告 is not given, does not resolve or leads back to this report. */
 	public Optional<ReportValues> previous() {
 		Report previous = report.getPrevious();
-		return previous == null || previous.eIsProxy() ? Optional.empty() : Optional.of(evaluator.values(previous));
+		return previous == null || previous.eIsProxy() || previousCycle(report).isPresent() ? Optional.empty()
+				: Optional.of(evaluator.values(previous));
+	}
+
+	/** The reports that 上年报告 leads through from a report back to itself (A → B → A), if it does. */
+	public static Optional<List<Report>> previousCycle(Report report) {
+		List<Report> chain = new ArrayList<>();
+		Set<Report> seen = new HashSet<>();
+		for (Report step = report.getPrevious(); step != null && !step.eIsProxy() && seen.add(step); step = step.getPrevious()) {
+			chain.add(step);
+			if (step == report) {
+				return Optional.of(chain);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The value a binding shows before any share or change: its reference, plus any added to it. */

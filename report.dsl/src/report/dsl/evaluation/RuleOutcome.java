@@ -74,6 +74,9 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 	}
 
 	private static void evaluate(Rule rule, Equation equation, ReportValues values, List<RuleOutcome> outcomes) {
+		if (equation.getLeft() == null || equation.getRight() == null) {
+			return; // the parser recovered half an equation: its syntax error is the message
+		}
 		List<Term> terms = new ArrayList<>(equation.getLeft().getTerms());
 		terms.addAll(equation.getRight().getTerms());
 		if (terms.stream().anyMatch(t -> t.getAxis() == null || t.getAxis().eIsProxy())) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import report.dsl.evaluation.ReportValues.Resolved;
 import report.dsl.report.Binding;
@@ -21,6 +22,9 @@ public record ShownNumber(Binding binding, BigDecimal number, String text, Strin
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 	private static final int PRECISION = 12;
+
+	/** More decimals than a percentage or an amount in 万元 ever shows is a typo, and would cost time and memory. */
+	public static final int MAX_DECIMALS = 6;
 
 	public boolean ok() {
 		return problem == null;
@@ -43,7 +47,18 @@ public record ShownNumber(Binding binding, BigDecimal number, String text, Strin
 		return binding.getStated() == null ? -1 : Math.max(0, binding.getStated().scale());
 	}
 
+	/** Why a binding's decimals cannot be shown, if they cannot. */
+	public static Optional<String> decimalsProblem(Binding binding) {
+		return decimals(binding) > MAX_DECIMALS
+				? Optional.of("最多保留" + MAX_DECIMALS + "位小数，不能是" + decimals(binding) + "位")
+				: Optional.empty();
+	}
+
 	private static ShownNumber single(Binding binding, ReportValues values) {
+		Optional<String> decimalsProblem = decimalsProblem(binding);
+		if (decimalsProblem.isPresent()) {
+			return failed(binding, decimalsProblem.get());
+		}
 		Resolved value = values.resolve(binding);
 		if (!value.ok()) {
 			return failed(binding, value.problem());

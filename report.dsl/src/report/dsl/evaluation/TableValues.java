@@ -1,6 +1,9 @@
 package report.dsl.evaluation;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,8 +33,7 @@ public final class TableValues {
 	private final TableData data;
 	private final TotalDefinitions totals;
 	private final Map<Row, Map<Column, CellValue>> entered = new HashMap<>();
-	private final Map<Row, Map<Column, BigDecimal>> memo = new HashMap<>();
-	private final Set<List<Axis>> inProgress = new HashSet<>();
+	private final Map<Cell, BigDecimal> memo = new HashMap<>();
 	private final Set<Row> unplaced = new HashSet<>();
 
 	TableValues(TableType table, TableData data, TotalDefinitions totals) {
@@ -100,60 +102,90 @@ public final class TableValues {
 		return enteredCell(row, column).isEmpty() && (isTotal(row) || isTotal(column));
 	}
 
-	public BigDecimal value(Row row, Column column) {
-		// no computeIfAbsent: computing one cell memoises others of the same map
-		Map<Column, BigDecimal> rowValues = memo.computeIfAbsent(row, r -> new HashMap<>());
-		BigDecimal value = rowValues.get(column);
-		if (value == null) {
-			value = compute(row, column);
-			rowValues.put(column, value);
-		}
-		return value;
+	/** One cell of the table. */
+	private record Cell(Row row, Column column) {
 	}
 
-	private BigDecimal compute(Row row, Column column) {
+	/** How a cell's value is made: the number as entered, or the signed sum of other cells. */
+	private record Recipe(BigDecimal entered, List<Cell> cells, List<Boolean> negated) {
+		static Recipe sum() {
+			return new Recipe(BigDecimal.ZERO, new ArrayList<>(), new ArrayList<>());
+		}
+
+		Recipe plus(Cell cell, boolean negative) {
+			cells.add(cell);
+			negated.add(negative);
+			return this;
+		}
+	}
+
+	/**
+	 * The cell's value, computed without recursion: a chain of thousands of totals defined from each other
+	 * must not overflow the stack. A total that a rule defines through itself counts as zero where it recurs
+	 * (the cycle is reported on the report type).
+	 */
+	public BigDecimal value(Row row, Column column) {
+		Cell wanted = new Cell(row, column);
+		Map<Cell, Recipe> recipes = new HashMap<>();
+		Deque<Cell> stack = new ArrayDeque<>();
+		Set<Cell> inProgress = new HashSet<>();
+		stack.push(wanted);
+		inProgress.add(wanted);
+		while (!memo.containsKey(wanted)) {
+			Cell cell = stack.peek();
+			Recipe recipe = recipes.computeIfAbsent(cell, this::recipe);
+			Cell pending = recipe.cells().stream().filter(c -> !memo.containsKey(c) && !inProgress.contains(c)).findFirst()
+					.orElse(null);
+			if (pending != null) {
+				stack.push(pending);
+				inProgress.add(pending);
+				continue;
+			}
+			BigDecimal total = recipe.entered();
+			for (int i = 0; i < recipe.cells().size(); i++) {
+				BigDecimal part = memo.getOrDefault(recipe.cells().get(i), BigDecimal.ZERO);
+				total = recipe.negated().get(i) ? total.subtract(part) : total.add(part);
+			}
+			memo.put(cell, total);
+			stack.pop();
+			inProgress.remove(cell);
+		}
+		return memo.get(wanted);
+	}
+
+	private Recipe recipe(Cell cell) {
+		Row row = cell.row();
+		Column column = cell.column();
 		// a group is the sum of its parts: its leaves, less the totals among them, which repeat the parts
 		if (!row.getChildren().isEmpty()) {
-			return TableLayout.leaves(row).stream().filter(leaf -> !isTotal(leaf))
-					.map(leaf -> value((Row) leaf, column)).reduce(BigDecimal.ZERO, BigDecimal::add);
+			Recipe sum = Recipe.sum();
+			TableLayout.leaves(row).stream().filter(leaf -> !isTotal(leaf)).forEach(leaf -> sum.plus(new Cell((Row) leaf, column), false));
+			return sum;
 		}
 		if (!column.getChildren().isEmpty()) {
-			return TableLayout.leaves(column).stream().filter(leaf -> !isTotal(leaf))
-					.map(leaf -> value(row, (Column) leaf)).reduce(BigDecimal.ZERO, BigDecimal::add);
+			Recipe sum = Recipe.sum();
+			TableLayout.leaves(column).stream().filter(leaf -> !isTotal(leaf))
+					.forEach(leaf -> sum.plus(new Cell(row, (Column) leaf), false));
+			return sum;
 		}
-		Optional<CellValue> cell = enteredCell(row, column);
-		if (cell.isPresent()) {
-			return Numbers.signed(cell.get().getNumber(), cell.get().isNegative());
+		Optional<CellValue> entered = enteredCell(row, column);
+		if (entered.isPresent()) {
+			return new Recipe(Numbers.signed(entered.get().getNumber(), entered.get().isNegative()), List.of(), List.of());
 		}
-		List<Axis> key = List.of(row, column);
-		if (!inProgress.add(key)) {
-			return BigDecimal.ZERO; // a rule that defines a total through itself computes nothing
-		}
-		try {
-			Optional<Sum> byColumn = totals.definition(column);
-			if (byColumn.isPresent()) {
-				return sum(byColumn.get(), term -> value(row, (Column) term.getAxis()));
+		Recipe sum = Recipe.sum();
+		Optional<Sum> byColumn = totals == null ? Optional.empty() : totals.definition(column);
+		Optional<Sum> byRow = totals == null ? Optional.empty() : totals.definition(row);
+		for (Term term : byColumn.or(() -> byRow).<List<Term>>map(Sum::getTerms).orElse(List.of())) {
+			if (byColumn.isPresent() && term.getAxis() instanceof Column other) {
+				sum.plus(new Cell(row, other), term.isNegative());
+			} else if (byColumn.isEmpty() && term.getAxis() instanceof Row other) {
+				sum.plus(new Cell(other, column), term.isNegative());
 			}
-			Optional<Sum> byRow = totals.definition(row);
-			if (byRow.isPresent()) {
-				return sum(byRow.get(), term -> value((Row) term.getAxis(), column));
-			}
-			return BigDecimal.ZERO;
-		} finally {
-			inProgress.remove(key);
 		}
+		return sum;
 	}
 
 	private boolean isTotal(Axis axis) {
 		return totals != null && totals.isComputable(axis);
-	}
-
-	static BigDecimal sum(Sum sum, java.util.function.Function<Term, BigDecimal> termValue) {
-		BigDecimal total = BigDecimal.ZERO;
-		for (Term term : sum.getTerms()) {
-			BigDecimal value = term.getAxis() == null || term.getAxis().eIsProxy() ? BigDecimal.ZERO : termValue.apply(term);
-			total = term.isNegative() ? total.subtract(value) : total.add(value);
-		}
-		return total;
 	}
 }

@@ -1,8 +1,13 @@
 package report.dsl.evaluation;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import report.dsl.report.Axis;
 import report.dsl.report.Equation;
@@ -19,6 +24,7 @@ import report.dsl.report.Term;
 public final class TotalDefinitions {
 
 	private final Map<Axis, Sum> definitions = new HashMap<>();
+	private Set<Axis> unordered;
 
 	public TotalDefinitions(ReportType type) {
 		for (Rule rule : type.getRules()) {
@@ -48,5 +54,73 @@ public final class TotalDefinitions {
 
 	public boolean isComputable(Axis axis) {
 		return definitions.containsKey(axis);
+	}
+
+	/**
+	 * The totals that cannot be put in an order of computation (Kahn's algorithm): those on a cycle of definitions
+	 * and those that depend on one. Found once, so that only they are searched for their cycle.
+	 */
+	private Set<Axis> unordered() {
+		if (unordered == null) {
+			Map<Axis, Integer> pending = new HashMap<>();
+			Map<Axis, List<Axis>> dependents = new HashMap<>();
+			definitions.forEach((total, sum) -> {
+				pending.putIfAbsent(total, 0);
+				for (Term term : sum.getTerms()) {
+					if (definitions.containsKey(term.getAxis())) {
+						pending.merge(total, 1, Integer::sum);
+						dependents.computeIfAbsent(term.getAxis(), a -> new ArrayList<>()).add(total);
+					}
+				}
+			});
+			Deque<Axis> ready = new ArrayDeque<>();
+			pending.forEach((total, count) -> {
+				if (count == 0) {
+					ready.add(total);
+				}
+			});
+			while (!ready.isEmpty()) {
+				Axis done = ready.poll();
+				pending.remove(done);
+				for (Axis dependent : dependents.getOrDefault(done, List.of())) {
+					if (pending.merge(dependent, -1, Integer::sum) == 0) {
+						ready.add(dependent);
+					}
+				}
+			}
+			unordered = pending.keySet();
+		}
+		return unordered;
+	}
+
+	/**
+	 * The shortest chain of definitions that leads from a total back to itself (结余 → 收入 → 结余), if there
+	 * is one: such a total cannot be computed.
+	 */
+	public Optional<List<Axis>> cycle(Axis total) {
+		if (!unordered().contains(total)) {
+			return Optional.empty();
+		}
+		Map<Axis, Axis> reachedFrom = new HashMap<>();
+		Deque<Axis> queue = new ArrayDeque<>(List.of(total));
+		while (!queue.isEmpty()) {
+			Axis axis = queue.poll();
+			for (Term term : definitions.get(axis).getTerms()) {
+				Axis next = term.getAxis();
+				if (next == total) {
+					List<Axis> chain = new ArrayList<>(List.of(total));
+					for (Axis step = axis; step != total; step = reachedFrom.get(step)) {
+						chain.add(1, step);
+					}
+					chain.add(total);
+					return Optional.of(chain);
+				}
+				if (next != null && definitions.containsKey(next) && !reachedFrom.containsKey(next)) {
+					reachedFrom.put(next, axis);
+					queue.add(next);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 }

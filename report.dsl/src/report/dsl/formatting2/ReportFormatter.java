@@ -17,6 +17,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import report.dsl.model.ReportMetadata;
 import report.dsl.report.Block;
+import report.dsl.report.Chart;
 import report.dsl.report.CellValue;
 import report.dsl.report.Column;
 import report.dsl.report.Figure;
@@ -154,6 +155,7 @@ public class ReportFormatter extends AbstractJavaFormatter {
 		List<EObject> members = new ArrayList<>(type.getParts());
 		members.addAll(type.getTables());
 		members.addAll(type.getRules());
+		members.addAll(type.getCharts());
 		members.sort((a, b) -> Integer.compare(offset(a), offset(b)));
 		members(members, doc);
 	}
@@ -209,6 +211,17 @@ public class ReportFormatter extends AbstractJavaFormatter {
 				context.addReplacement(region.replaceWith(text));
 				return context;
 			}
+		});
+	}
+
+	/** `图表 "标题" 表 B: 三.一, 三.二 占 三.七` on one line, as the shipped format writes it. */
+	protected void format(Chart chart, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(chart);
+		doc.append(regions.keyword("图表"), IHiddenRegionFormatter::oneSpace);
+		regions.keywords("表", "占").forEach(r -> doc.surround(r, IHiddenRegionFormatter::oneSpace));
+		regions.keywords(":", "：", ",", "、").forEach(r -> {
+			doc.prepend(r, IHiddenRegionFormatter::noSpace);
+			doc.append(r, IHiddenRegionFormatter::oneSpace);
 		});
 	}
 

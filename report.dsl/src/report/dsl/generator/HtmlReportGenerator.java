@@ -129,6 +129,9 @@ public class HtmlReportGenerator {
 		if (table.getUnit() != null) {
 			caption.appendElement("span").addClass("unit").text("（单位：" + ReportText.clean(table.getUnit()) + "）");
 		}
+		if (table.getNote() != null && !TableGrid.noteInCorner(table)) {
+			caption.appendElement("span").addClass("note").text(ReportText.clean(table.getNote()));
+		}
 		for (TableGrid grid : grids) {
 			Element head = grids.size() == 1 ? element.appendElement("thead") : element.appendElement("tbody");
 			Block block = grid.block();
@@ -189,8 +192,12 @@ public class HtmlReportGenerator {
 	private void chart(Element parent, Chart chart, ReportValues values) {
 		TableType table = chart.getTable();
 		Row wholeRow = chart.getWhole();
+		if (table == null || table.eIsProxy() || wholeRow == null || wholeRow.eIsProxy()
+				|| chart.getParts().stream().anyMatch(Row::eIsProxy)) {
+			return; // the report type's file has errors: nothing to draw
+		}
 		var column = TableLayout.defaultColumn(TableLayout.block(wholeRow));
-		if (column.isEmpty() || chart.getParts().stream().anyMatch(Row::eIsProxy)) {
+		if (column.isEmpty()) {
 			return;
 		}
 		List<BigDecimal> parts = chart.getParts().stream().map(r -> values.table(table).value(r, column.get())).toList();

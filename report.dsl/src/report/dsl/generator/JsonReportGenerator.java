@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.inject.Inject;
 
+import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
@@ -56,8 +57,9 @@ public class JsonReportGenerator {
 		JsonArray figures = new JsonArray();
 		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
 			JsonObject json = new JsonObject();
-			json.addProperty("name", figure.getName());
-			json.add("value", number(figure.isNegative() ? figure.getValue().negate() : figure.getValue()));
+			// a figure the parser recovered without its name or value (published only with --force) shows as bindings read it
+			json.addProperty("name", figure.getName() == null ? "" : figure.getName());
+			json.add("value", number(Numbers.signed(figure.getValue(), figure.isNegative())));
 			optional(json, "unit", figure.getUnit());
 			optional(json, "description", figure.getDescription());
 			figures.add(json);
@@ -198,6 +200,9 @@ public class JsonReportGenerator {
 	private static JsonArray rules(Report report, ReportValues values) {
 		JsonArray array = new JsonArray();
 		for (Rule rule : report.getType().getRules()) {
+			if (rule.getTable() == null || rule.getTable().eIsProxy()) {
+				continue; // the parser recovered it without its table: no rule to publish (its syntax error blocks publishing)
+			}
 			JsonObject json = new JsonObject();
 			json.addProperty("code", rule.getCode());
 			json.addProperty("severity", rule.getSeverity().getLiteral().equals("错误") ? "error"

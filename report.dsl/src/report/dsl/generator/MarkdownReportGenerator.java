@@ -121,6 +121,9 @@ public class MarkdownReportGenerator {
 	}
 
 	private static int sharedGroups(List<List<String>> paths) {
+		if (paths.isEmpty()) {
+			return 0; // a block the parser recovered without columns
+		}
 		for (int shared = 0;; shared++) {
 			for (List<String> path : paths) {
 				if (path.size() <= shared + 1 || !path.get(shared).equals(paths.get(0).get(shared))) {

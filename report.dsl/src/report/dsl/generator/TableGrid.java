@@ -10,6 +10,7 @@ import report.dsl.report.Axis;
 import report.dsl.report.Block;
 import report.dsl.report.Column;
 import report.dsl.report.Row;
+import report.dsl.report.TableType;
 
 /**
  * A block of a table laid out as the printed form draws it: column headers in as many rows as the
@@ -60,11 +61,14 @@ public final class TableGrid {
 
 	/** The grid of a block; the corner shows the block's row header, or for a table's first block the table's note. */
 	public static TableGrid of(Block block, TableValues values) {
-		String corner = block.getRowHeader();
-		if (corner == null && TableLayout.table(block).getBlocks().indexOf(block) == 0) {
-			corner = TableLayout.table(block).getNote();
-		}
+		TableType table = TableLayout.table(block);
+		String corner = table.getBlocks().indexOf(block) == 0 && noteInCorner(table) ? table.getNote() : block.getRowHeader();
 		return new TableGrid(block, values, ReportText.clean(corner));
+	}
+
+	/** Whether the table's note has its place in the corner of its first block (else it is printed under the caption). */
+	public static boolean noteInCorner(TableType table) {
+		return !table.getBlocks().isEmpty() && table.getBlocks().get(0).getRowHeader() == null;
 	}
 
 	public Block block() {

@@ -1,7 +1,10 @@
 package report.dsl.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
@@ -20,17 +23,25 @@ public final class TableLayout {
 	private TableLayout() {
 	}
 
-	/** The key of a row or column relative to its table, e.g. 三.七 or 行政诉讼.直接起诉.总计. */
-	public static QualifiedName key(Axis axis) {
-		List<String> segments = new ArrayList<>();
-		for (EObject e = axis; e instanceof Axis a; e = e.eContainer()) {
-			segments.add(0, a.getName());
-		}
-		return QualifiedName.create(segments);
+	/**
+	 * The key of a row or column relative to its table, e.g. 三.七 or 行政诉讼.直接起诉.总计; none when the parser
+	 * recovered the row or one of its groups without a name, which then cannot be referred to.
+	 */
+	public static Optional<QualifiedName> key(Axis axis) {
+		List<String> segments = segments(axis);
+		return segments.contains(null) ? Optional.empty() : Optional.of(QualifiedName.create(segments));
 	}
 
 	public static String keyText(Axis axis) {
-		return key(axis).toString();
+		return String.join(".", segments(axis).stream().map(s -> s == null ? "" : s).toList());
+	}
+
+	private static List<String> segments(Axis axis) {
+		List<String> segments = new ArrayList<>();
+		for (EObject e = axis; e instanceof Axis a; e = e.eContainer()) {
+			segments.add(0, a.getName() == null || a.getName().isEmpty() ? null : a.getName());
+		}
+		return segments;
 	}
 
 	public static TableType table(EObject axisOrBlock) {
@@ -45,8 +56,23 @@ public final class TableLayout {
 		return EcoreUtil2.eAllOfType(block, Row.class);
 	}
 
+	/** The block's columns, depth first; walked through the columns alone, not through the rows after them. */
 	public static List<Column> allColumns(Block block) {
-		return EcoreUtil2.eAllOfType(block, Column.class);
+		List<Column> columns = new ArrayList<>();
+		Deque<Column> pending = new ArrayDeque<>();
+		pushInOrder(pending, block.getColumns());
+		while (!pending.isEmpty()) {
+			Column column = pending.pop();
+			columns.add(column);
+			pushInOrder(pending, column.getChildren());
+		}
+		return columns;
+	}
+
+	private static void pushInOrder(Deque<Column> pending, List<Column> columns) {
+		for (int i = columns.size() - 1; i >= 0; i--) {
+			pending.push(columns.get(i));
+		}
 	}
 
 	public static List<Row> allRows(TableType table) {
@@ -92,7 +118,7 @@ public final class TableLayout {
 	 */
 	public static String shortKey(Axis axis) {
 		if (axis instanceof Column column) {
-			long sameName = allColumns(block(column)).stream().filter(c -> c.getName().equals(column.getName())).count();
+			long sameName = allColumns(block(column)).stream().filter(c -> Objects.equals(c.getName(), column.getName())).count();
 			if (sameName == 1) {
 				return column.getName();
 			}

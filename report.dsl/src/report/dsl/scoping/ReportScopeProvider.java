@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EObject;
@@ -24,6 +25,7 @@ import report.dsl.report.Block;
 import report.dsl.report.Chart;
 import report.dsl.report.Column;
 import report.dsl.report.Figure;
+import report.dsl.report.PartType;
 import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.ReportType;
@@ -49,25 +51,24 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference == Literals.PART__TYPE) {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getParts(),
-					p -> QualifiedName.create(p.getName()));
+					PartType::getName);
 		}
 		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE || reference == Literals.CHART__TABLE) {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getTables(),
-					t -> QualifiedName.create(t.getName()));
+					TableType::getName);
 		}
 		if (reference == Literals.TABLE_TYPE__PART) {
-			return scopeFor(EcoreUtil2.getContainerOfType(context, ReportType.class).getParts(),
-					p -> QualifiedName.create(p.getName()));
+			return scopeFor(EcoreUtil2.getContainerOfType(context, ReportType.class).getParts(), PartType::getName);
 		}
 		if (reference == Literals.ROW_DATA__ROW) {
 			TableData data = EcoreUtil2.getContainerOfType(context, TableData.class);
 			return data == null || data.getTable() == null ? IScope.NULLSCOPE
-					: scopeFor(TableLayout.allRows(data.getTable()), TableLayout::key);
+					: rows(data.getTable());
 		}
 		if (reference == Literals.CHART__PARTS || reference == Literals.CHART__WHOLE) {
 			Chart chart = EcoreUtil2.getContainerOfType(context, Chart.class);
 			return chart == null || chart.getTable() == null || chart.getTable().eIsProxy() ? IScope.NULLSCOPE
-					: scopeFor(TableLayout.allRows(chart.getTable()), TableLayout::key);
+					: rows(chart.getTable());
 		}
 		if (reference == Literals.TERM__AXIS) {
 			return ruleAxes(EcoreUtil2.getContainerOfType(context, Rule.class));
@@ -90,7 +91,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			return IScope.NULLSCOPE;
 		}
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
-			return scopeFor(TableLayout.allRows(rule.getTable()), TableLayout::key);
+			return rows(rule.getTable());
 		}
 		List<IEObjectDescription> all = new ArrayList<>();
 		rule.getTable().getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
@@ -108,9 +109,9 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		columns.forEach(c -> nameCount.merge(c.getName(), 1, Integer::sum));
 		List<IEObjectDescription> descriptions = new ArrayList<>();
 		for (Column column : columns) {
-			QualifiedName path = TableLayout.key(column);
-			descriptions.add(EObjectDescription.create(path, column));
-			if (path.getSegmentCount() > 1 && nameCount.get(column.getName()) == 1) {
+			Optional<QualifiedName> path = TableLayout.key(column);
+			path.ifPresent(key -> descriptions.add(EObjectDescription.create(key, column)));
+			if (path.isPresent() && path.get().getSegmentCount() > 1 && nameCount.get(column.getName()) == 1) {
 				descriptions.add(EObjectDescription.create(QualifiedName.create(column.getName()), column));
 			}
 		}
@@ -133,9 +134,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (figureSource != null && !figureSource.eIsProxy()) {
 			descriptions.addAll(cache.get(Tuples.create(Figure.class, figureSource), figureSource.eResource(), () -> {
 				List<IEObjectDescription> figures = new ArrayList<>();
-				for (Figure figure : EcoreUtil2.eAllOfType(figureSource, Figure.class)) {
-					figures.add(EObjectDescription.create(QualifiedName.create(figure.getName()), figure));
-				}
+				addNamed(figures, EcoreUtil2.eAllOfType(figureSource, Figure.class), Figure::getName);
 				return figures;
 			}));
 		}
@@ -143,8 +142,9 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			descriptions.addAll(cache.get(Tuples.create(Row.class, type), type.eResource(), () -> {
 				List<IEObjectDescription> rows = new ArrayList<>();
 				for (TableType table : type.getTables()) {
-					for (Row row : TableLayout.allRows(table)) {
-						rows.add(EObjectDescription.create(QualifiedName.create(table.getName()).append(TableLayout.key(row)), row));
+					for (Row row : table.getName() == null ? List.<Row>of() : TableLayout.allRows(table)) {
+						TableLayout.key(row).ifPresent(
+								key -> rows.add(EObjectDescription.create(QualifiedName.create(table.getName()).append(key), row)));
 					}
 				}
 				return rows;
@@ -162,11 +162,34 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		return report == null || report.getType() == null || report.getType().eIsProxy() ? null : report.getType();
 	}
 
-	private static <T extends EObject> IScope scopeFor(List<T> elements, Function<T, QualifiedName> name) {
+	private static <T extends EObject> IScope scopeFor(List<T> elements, Function<T, String> name) {
 		List<IEObjectDescription> descriptions = new ArrayList<>(elements.size());
-		for (T element : elements) {
-			descriptions.add(EObjectDescription.create(name.apply(element), element));
-		}
+		addNamed(descriptions, elements, name);
 		return new SimpleScope(descriptions);
+	}
+
+	/**
+	 * Elements by name. An element the parser recovered without its name (`数值 = 148 条`) cannot be referred
+	 * to: it is left out, and its syntax error is the one message about it.
+	 */
+	private static <T extends EObject> void addNamed(List<IEObjectDescription> descriptions, List<T> elements,
+			Function<T, String> name) {
+		for (T element : elements) {
+			String text = name.apply(element);
+			if (text != null && !text.isEmpty()) {
+				descriptions.add(EObjectDescription.create(QualifiedName.create(text), element));
+			}
+		}
+	}
+
+	/** A table's rows by key, kept with the file that declares the table: every row line and rule term asks. */
+	private IScope rows(TableType table) {
+		return new SimpleScope(cache.get(Tuples.create(TableData.class, table), table.eResource(), () -> {
+			List<IEObjectDescription> descriptions = new ArrayList<>();
+			for (Row row : TableLayout.allRows(table)) {
+				TableLayout.key(row).ifPresent(key -> descriptions.add(EObjectDescription.create(key, row)));
+			}
+			return descriptions;
+		}));
 	}
 }

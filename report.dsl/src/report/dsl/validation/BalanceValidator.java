@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -16,11 +18,14 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.RuleOutcome;
 import report.dsl.evaluation.RuleOutcome.Slice;
+import report.dsl.evaluation.TotalDefinitions;
 import report.dsl.model.TableLayout;
+import report.dsl.report.Axis;
 import report.dsl.report.CellValue;
 import report.dsl.report.Equation;
 import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
+import report.dsl.report.ReportType;
 import report.dsl.report.Row;
 import report.dsl.report.RowData;
 import report.dsl.report.Rule;
@@ -48,6 +53,23 @@ public class BalanceValidator extends ConcernValidator {
 				report(outcome);
 			}
 		}
+	}
+
+	/** A total defined through itself cannot be computed: its value would silently be taken as zero. */
+	@Check
+	public void checkTotalCycle(Equation equation) {
+		ReportType type = EcoreUtil2.getContainerOfType(equation, ReportType.class);
+		Optional<Axis> total = TotalDefinitions.definingAxis(equation);
+		if (type == null || total.isEmpty()) {
+			return;
+		}
+		TotalDefinitions totals = evaluator.totals(type);
+		if (totals.definition(total.get()).orElse(null) != equation.getRight()) {
+			return; // an earlier equation defines this total; this one is only checked
+		}
+		totals.cycle(total.get()).ifPresent(chain -> error("合计「" + TableLayout.shortKey(total.get()) + "」的定义又用到了它自己："
+				+ chain.stream().map(TableLayout::shortKey).collect(Collectors.joining(" → ")), equation,
+				Literals.EQUATION__LEFT, IssueCodes.CYCLIC_TOTAL));
 	}
 
 	private void report(RuleOutcome outcome) {

@@ -24,10 +24,12 @@ public final class IssueCodes {
 	public static final String MISSING_TABLE = PREFIX + "missing-table";
 	public static final String DUPLICATE_TABLE = PREFIX + "duplicate-table";
 	public static final String TABLE_PLACEMENT = PREFIX + "table-placement";
+	public static final String YEAR_RANGE = PREFIX + "year-range";
 	public static final String INVALID_DATE = PREFIX + "invalid-date";
 	public static final String PERIOD_YEAR = PREFIX + "period-year";
 	public static final String ISSUE_DATE = PREFIX + "issue-date";
 	public static final String PREVIOUS_REPORT = PREFIX + "previous-report";
+	public static final String PREVIOUS_CYCLE = PREFIX + "previous-cycle";
 	public static final String DUPLICATE_FIGURE = PREFIX + "duplicate-figure";
 	public static final String MISSING_METADATA = PREFIX + "missing-metadata";
 
@@ -41,9 +43,17 @@ public final class IssueCodes {
 	public static final String MISSING_ROW = PREFIX + "missing-row";
 	public static final String STRAY_IN_ROW = PREFIX + "stray-in-row";
 
+	// any file
+	public static final String NESTING_DEPTH = PREFIX + "nesting-depth";
+
+	// report types
+	public static final String CYCLIC_TOTAL = PREFIX + "cyclic-total";
+	public static final String DUPLICATE_NAME = PREFIX + "duplicate-name";
+
 	// narrative (rules 6 and 10)
 	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";
 	public static final String STATED_MISMATCH = PREFIX + "stated-mismatch";
+	public static final String DECIMALS_RANGE = PREFIX + "decimals-range";
 	public static final String SHARE_SUM = PREFIX + "share-sum";
 	public static final String LITERAL_NUMBER = PREFIX + "literal-number";
 	public static final String BRACKETED_TEXT = PREFIX + "bracketed-text";

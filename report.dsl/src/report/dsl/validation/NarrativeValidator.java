@@ -51,8 +51,8 @@ public class NarrativeValidator extends ConcernValidator {
 		}
 		for (ShownNumber shown : evaluator.shown(text, report)) {
 			Binding binding = shown.binding();
-			if (hasUnresolvedReference(binding)) {
-				continue; // already reported by the linker
+			if (hasUnresolvedReference(binding) || ShownNumber.decimalsProblem(binding).isPresent()) {
+				continue; // reported by the linker, or by checkDecimals
 			}
 			if (!shown.ok()) {
 				error(shown.problem(), binding, Literals.BINDING__VALUE, IssueCodes.UNRESOLVED_BINDING);
@@ -64,6 +64,13 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 			}
 		}
+	}
+
+	@Check
+	public void checkDecimals(Binding binding) {
+		ShownNumber.decimalsProblem(binding).ifPresent(problem -> error(problem, binding,
+				binding.eIsSet(Literals.BINDING__DECIMALS) ? Literals.BINDING__DECIMALS : Literals.BINDING__STATED,
+				IssueCodes.DECIMALS_RANGE, String.valueOf(ShownNumber.MAX_DECIMALS)));
 	}
 
 	private static boolean hasUnresolvedReference(Binding binding) {

@@ -2,32 +2,54 @@ package report.dsl.validation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
+import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
+import com.google.inject.Inject;
+
+import report.dsl.evaluation.ReportValues;
 import report.dsl.model.ReportMetadata;
 import report.dsl.report.Figure;
 import report.dsl.report.Part;
 import report.dsl.report.PartType;
 import report.dsl.report.Report;
+import report.dsl.report.ReportFile;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.TableData;
 import report.dsl.report.TableType;
 
 /** Rule 7 and the shape of a report: its parts, tables, dates and last year's report. */
 public class StructureValidator extends ConcernValidator {
+
+	@Inject
+	private ResourceDescriptionsProvider resourceDescriptions;
+
+	@Inject
+	private IQualifiedNameProvider names;
+
+	private static final int FIRST_YEAR = 1000;
+	private static final int LAST_YEAR = 9999;
 
 	private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]");
 
@@ -156,7 +178,24 @@ public class StructureValidator extends ConcernValidator {
 	}
 
 	@Check
+	public void checkYear(Report report) {
+		// a year too long for a number at all is reported by the parser
+		boolean converted = NodeModelUtils.findNodesForFeature(report, Literals.REPORT__YEAR).stream()
+				.anyMatch(node -> NodeModelUtils.getTokenText(node).equals(String.valueOf(report.getYear())));
+		if (converted && !isCalendarYear(report.getYear())) {
+			error("年度应为四位数的年份，不能是" + report.getYear(), report, Literals.REPORT__YEAR, IssueCodes.YEAR_RANGE);
+		}
+	}
+
+	private static boolean isCalendarYear(int year) {
+		return year >= FIRST_YEAR && year <= LAST_YEAR;
+	}
+
+	@Check
 	public void checkDates(Report report) {
+		if (!isCalendarYear(report.getYear())) {
+			return; // the year is reported alone: dates cannot be compared with it
+		}
 		LocalDate start = date(report, Literals.REPORT__PERIOD_START, report.getPeriodStart());
 		LocalDate end = date(report, Literals.REPORT__PERIOD_END, report.getPeriodEnd());
 		LocalDate issued = date(report, Literals.REPORT__ISSUED, report.getIssued());
@@ -196,7 +235,12 @@ public class StructureValidator extends ConcernValidator {
 				|| !report.eIsSet(Literals.REPORT__YEAR)) {
 			return;
 		}
-		if (previous.getYear() != report.getYear() - 1) {
+		Optional<List<Report>> cycle = ReportValues.previousCycle(report);
+		if (cycle.isPresent()) {
+			error("上年报告不能指回本报告：" + report.getName() + " → "
+					+ cycle.get().stream().map(Report::getName).collect(Collectors.joining(" → ")), report,
+					Literals.REPORT__PREVIOUS, IssueCodes.PREVIOUS_CYCLE);
+		} else if (previous.getYear() != report.getYear() - 1) {
 			warning("上年报告「" + previous.getName() + "」是" + previous.getYear() + "年度的，不是" + (report.getYear() - 1)
 					+ "年度", report, Literals.REPORT__PREVIOUS, IssueCodes.PREVIOUS_REPORT);
 		} else if (previous.getBody() != null && !previous.getBody().equals(report.getBody())) {
@@ -205,11 +249,40 @@ public class StructureValidator extends ConcernValidator {
 		}
 	}
 
+	/**
+	 * Reports and report types are found by name across all files checked together (上年报告, 遵循): two of one
+	 * name would be picked by load order, and their outputs would overwrite each other.
+	 */
+	@Check
+	public void checkUniqueName(ReportFile file) {
+		List<EObject> named = new ArrayList<>(file.getReports());
+		named.addAll(file.getTypes());
+		IResourceDescriptions index = resourceDescriptions.getResourceDescriptions(file.eResource());
+		URI self = EcoreUtil2.getPlatformResourceOrNormalizedURI(file).trimFragment();
+		for (EObject element : named) {
+			QualifiedName name = names.getFullyQualifiedName(element);
+			if (name == null) {
+				continue;
+			}
+			URI uri = EcoreUtil2.getPlatformResourceOrNormalizedURI(element);
+			for (IEObjectDescription other : index.getExportedObjects(element.eClass(), name, false)) {
+				if (!other.getEObjectURI().equals(uri)) {
+					String where = other.getEObjectURI().trimFragment().equals(self) ? "本文件中"
+							: URI.decode(other.getEObjectURI().trimFragment().lastSegment()) + "中";
+					error((element instanceof Report ? "报告" : "报告类型") + "名「" + name + "」重复：" + where + "另有同名的一个",
+							element, element instanceof Report ? Literals.REPORT__NAME : Literals.REPORT_TYPE__NAME,
+							IssueCodes.DUPLICATE_NAME);
+					break;
+				}
+			}
+		}
+	}
+
 	@Check
 	public void checkDuplicateFigures(Report report) {
 		Set<String> seen = new HashSet<>();
 		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
-			if (!seen.add(figure.getName())) {
+			if (figure.getName() != null && !seen.add(figure.getName())) {
 				error("数值「" + figure.getName() + "」重复声明", figure, Literals.NAMED__NAME, IssueCodes.DUPLICATE_FIGURE);
 			}
 		}

@@ -87,7 +87,7 @@ public class TableValidator extends ConcernValidator {
 		Set<Row> given = data.getRows().stream().map(RowData::getRow).collect(Collectors.toSet());
 		TotalDefinitions totals = totals(data);
 		for (Row row : TableLayout.allRows(data.getTable())) {
-			if (row.getChildren().isEmpty() && !row.isHeading() && !given.contains(row)
+			if (row.getChildren().isEmpty() && !row.isHeading() && !given.contains(row) && TableLayout.key(row).isPresent()
 					&& (totals == null || !totals.isComputable(row))) {
 				error("表" + data.getTable().getName() + "缺少「" + TableLayout.keyText(row) + "」行（此表不把省略的行视为0）",
 						data, Literals.TABLE_DATA__TABLE, IssueCodes.MISSING_ROW, TableLayout.keyText(row));

@@ -36,7 +36,7 @@ public final class ChunkedCheck {
 		long warnings = 0;
 		List<Diagnostic> firstErrors = new ArrayList<>();
 		for (int from = 0; from < files.size(); from += chunkSize) {
-			ReportBatch.Result result = batch.check(files.subList(from, Math.min(files.size(), from + chunkSize)));
+			ReportBatch.Result result = batch.checkAlone(files.subList(from, Math.min(files.size(), from + chunkSize)));
 			errors += result.count(Severity.ERROR);
 			warnings += result.count(Severity.WARNING);
 			result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)

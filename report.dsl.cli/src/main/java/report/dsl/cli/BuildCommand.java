@@ -3,6 +3,7 @@ package report.dsl.cli;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,19 +44,34 @@ final class BuildCommand extends FilesCommand implements Callable<Integer> {
 			wanted.add(OutputFormat.byExtension(name).orElseThrow(() -> new CommandLine.ParameterException(
 					spec.commandLine(), "未知的格式「" + name + "」：可用 md、html、json")));
 		}
+		if (Files.exists(output) && !Files.isDirectory(output)) {
+			err.println("report: 输出目录「" + output + "」是一个已有的文件，请换一个目录");
+			return ReportCli.USAGE;
+		}
 		Optional<List<ReportBuild.Source>> sources = sources();
 		if (sources.isEmpty()) {
 			return ReportCli.USAGE;
 		}
 		ReportBuild build = language().getInstance(ReportBuild.class);
-		ReportBuild.Outcome outcome = build.build(sources.get(), output, wanted, force, progress(err, sources.get().size()));
-		outcome.check().diagnostics().forEach(d -> out.println(CheckCommand.text(d)));
-		for (Path withheld : outcome.withheld()) {
-			err.println("report: " + withheld + " 有错误，未生成（可用 --force 强制生成）");
+		ReportBuild.Outcome outcome;
+		try {
+			outcome = build.build(sources.get(), output, wanted, force, progress(err, sources.get().size()));
+		} catch (IOException e) { // an output refused or not writable: the reason is the message
+			err.println("report: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			return ReportCli.ERRORS_FOUND;
 		}
+		outcome.check().diagnostics().forEach(d -> out.println(CheckCommand.text(d)));
+		for (ReportBuild.Withheld withheld : outcome.withheld()) {
+			err.println(withheld.ownErrors() ? "report: " + withheld.file() + " 有错误，未生成（可用 --force 强制生成）"
+					: "report: " + withheld.file() + " 的报告「" + withheld.report() + "」未生成：它的数值所依据的 "
+							+ withheld.blockedBy() + " 有错误（可用 --force 强制生成）");
+		}
+		outcome.collisions().forEach(collision -> err.println("report: " + collision));
 		err.println("生成了" + outcome.written().size() + "个文件到 " + output + "；" + outcome.check().count(Severity.ERROR)
 				+ "个错误，" + outcome.check().count(Severity.WARNING) + "个警告");
-		return outcome.check().count(Severity.ERROR) > 0 ? ReportCli.ERRORS_FOUND : 0;
+		boolean failed = outcome.check().count(Severity.ERROR) > 0 || !outcome.withheld().isEmpty()
+				|| !outcome.collisions().isEmpty();
+		return failed ? ReportCli.ERRORS_FOUND : 0;
 	}
 
 	/** A line that counts up on a terminal for long batches; nothing when the output is piped or logged. */

@@ -2,6 +2,7 @@ package report.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import com.google.inject.Injector;
 import picocli.CommandLine;
 import picocli.CommandLine.Parameters;
 import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportBuild;
 
 /** A subcommand over report files: the inputs, how they are found, and the language to read them with. */
@@ -33,6 +35,12 @@ abstract class FilesCommand {
 
 	/** The report files under the inputs; none, with the reason printed, when an input does not exist. */
 	protected Optional<List<ReportBuild.Source>> sources() throws IOException {
+		for (Path input : inputs) {
+			if (Files.isRegularFile(input) && !input.getFileName().toString().endsWith(ReportBatch.EXTENSION)) {
+				err().println("report: " + input + " 不是报告文件：请给出 .report 文件，或其中查找 .report 文件的目录");
+				return Optional.empty();
+			}
+		}
 		try {
 			List<ReportBuild.Source> sources = ReportBuild.sources(inputs);
 			if (sources.isEmpty()) {

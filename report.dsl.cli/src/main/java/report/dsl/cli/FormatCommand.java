@@ -59,7 +59,7 @@ final class FormatCommand extends FilesCommand implements Callable<Integer> {
 				out.println(file + ": 未按格式排版（运行 report format " + file + "）");
 				exit = ReportCli.ERRORS_FOUND;
 			} else {
-				AtomicFiles.write(file, formatted.get());
+				AtomicFiles.write(file.toRealPath(), formatted.get()); // through a symbolic link, which stays a link
 				err.println("已格式化 " + file);
 			}
 		}

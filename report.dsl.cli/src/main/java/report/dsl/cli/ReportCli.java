@@ -27,10 +27,17 @@ public final class ReportCli implements Runnable {
 
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new ReportCli()).setOut(out).setErr(err);
-		commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-			err.println("report: 内部错误：" + e);
-			return ERRORS_FOUND;
-		});
-		return commandLine.execute(args);
+		commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(e, err));
+		try {
+			return commandLine.execute(args);
+		} catch (Error e) { // picocli hands exceptions to the handler, errors (a stack overflow) through
+			return internalError(e, err);
+		}
+	}
+
+	/** A failure of the program, not of the input: one line on stderr that says so, never a stack trace. */
+	private static int internalError(Throwable e, PrintWriter err) {
+		err.println("report: 内部错误（" + e + "）：这是 report 的缺陷，请附上输入文件报告此问题");
+		return ERRORS_FOUND;
 	}
 }

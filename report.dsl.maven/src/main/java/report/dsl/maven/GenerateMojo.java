@@ -66,7 +66,11 @@ public class GenerateMojo extends AbstractMojo {
 
 		long errors = outcome.check().count(Severity.ERROR);
 		int withheld = outcome.withheld().size();
-		if (errors > 0 && !force) {
+		outcome.collisions().forEach(collision -> getLog().error("report.dsl: " + collision));
+		if (!outcome.collisions().isEmpty()) {
+			throw new MojoFailureException("report.dsl: " + plural(outcome.collisions().size(), "output") + " shared by two reports");
+		}
+		if ((errors > 0 || withheld > 0) && !force) {
 			throw new MojoFailureException("report.dsl: " + plural(errors, "error") + " in " + plural(withheld, "report")
 					+ "; nothing generated for " + (withheld == 1 ? "it" : "them"));
 		}

@@ -1,0 +1,301 @@
+package report.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+
+import com.google.gson.JsonParser;
+import com.google.inject.Injector;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import report.dsl.ReportStandaloneSetup;
+import report.dsl.batch.ReportBatch;
+import report.dsl.batch.ReportBatch.Diagnostic;
+import report.dsl.batch.ReportBuild;
+import report.dsl.batch.ReportFormatting;
+import report.dsl.generator.OutputFormat;
+import report.dsl.generator.ReportPublisher;
+import report.dsl.report.Report;
+import report.dsl.report.ReportFile;
+
+/**
+ * Fuzzing of what users run, in process: mutations of the example reports and of the checked-in corpus
+ * (src/test/resources/fuzz-corpus, one reproducer per bug found) are checked, formatted and built. The build
+ * runs a short, fixed-seed session; `./mvnw -B verify -pl report.dsl.cli -am -Dtest=FuzzTest -Djqwik.tries.default=20000`
+ * runs a long one (see the README). Every exception is a failure, whatever the input.
+ */
+class FuzzTest {
+
+	private static final String SEED = "20261201";
+	private static final Path EXAMPLES = Path.of("..", "examples");
+	private static final Path CORPUS = Path.of("src", "test", "resources", "fuzz-corpus");
+	private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+	/** Seeds larger than this are replayed as they are, not mutated: each try must stay quick. */
+	private static final long LARGEST_SEED = 20_000;
+
+	/** What mutations insert: the language's keywords and punctuation, and what broke it before. */
+	private static final List<String> TOKENS = List.of("{", "}", "\"", "[", "]", ":", "：", ".", "-", "+", "=", ";", "、", ",",
+			"\n", "\t", " ", "\u3000", "//", "/*", "*/", "\\", "报告 ", "报告类型 ", "遵循 ", "部分 一 {", "部分 七 {", "小节 \"（一）\" {",
+			"表 A {", "表 B {", "表 C { }", "表 T {", "数值 ", "数值 = 148 条", "数值 新 = 1 件", "说明 \"x\"", "上年报告 ",
+			"上年报告 聊城市机关事务管理局2023", "年度 ", "年度 2000000000", "年度 0", "20000000000000000000", "发布日期 2024-02-30",
+			"统计期限 2023-01-01 至 2023-12-31", "小数", "小数 ", "小数 2147483647", "小数 3", "千分位", "占", "较", "最大余数", "上年 ",
+			"自动", "-1", "0", "1.5", "0.0000001", "99999999999999999999", "[B.一]", "[上年 B.四]", "[B.三.一 占 B.三.七 最大余数]",
+			"[B.一 较 上年 B.一]", "[C.件数:行政复议.总计]", "[A.行政规范性文件:本年制发件数]", "[网站信息 = 3]", "一:", "三.七:",
+			"四: 1 0 0 0 0 0 1", "行 x \"x\"", "列 y \"y\" 小数", "规则 X1 错误 \"x\" 表 B 每列: 一 = 二",
+			"规则 X2 警告 \"x\" 表 B 每行: 总计 = 自然人", "图表 \"x\" 表 B: 三.一 占 三.七", "<script>alert(1)</script>",
+			"<b onclick=\"x\">", "&amp;", "\"><img src=x>", "javascript:", "${x}", "%s", "鲁政办字\\[2020\\]179号");
+
+	private static final Injector LANGUAGE = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
+	private static final Path WORK = temporaryFolder();
+	private static final Set<String> HTML_ELEMENTS = new HashSet<>(List.of("style", "h4", "h5", "h6"));
+	private static final Set<String> HTML_ATTRIBUTES = new HashSet<>();
+
+	static {
+		// the template's vocabulary: whatever the generator writes for the examples, and the deeper sub-section headings
+		for (Path golden : list(GOLDEN, ".html")) {
+			Jsoup.parse(read(golden)).getAllElements().forEach(e -> {
+				HTML_ELEMENTS.add(e.normalName());
+				e.attributes().forEach(a -> HTML_ATTRIBUTES.add(a.getKey()));
+			});
+		}
+	}
+
+	@AfterContainer
+	static void removeWork() throws IOException {
+		try (Stream<Path> all = Files.walk(WORK)) {
+			all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+	}
+
+	@Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
+	void checkReportsEveryProblemAtAPlaceInTheFile(@ForAll("mutatedReports") String text) throws IOException {
+		assertChecks(text);
+	}
+
+	@Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
+	void formatKeepsTheMeaningAndIsIdempotent(@ForAll("mutatedReports") String text) throws IOException {
+		assertFormatKeepsMeaning(text);
+	}
+
+	@Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
+	void buildWritesOnlyWhatTheTemplateMakes(@ForAll("mutatedReports") String text) throws IOException {
+		assertBuilds(text);
+	}
+
+	@Property(generation = GenerationMode.EXHAUSTIVE)
+	void everyReproducerOfTheCorpusStaysFixed(@ForAll("corpus") Path reproducer) throws IOException {
+		String text = read(reproducer);
+		assertChecks(text);
+		assertFormatKeepsMeaning(text);
+		assertBuilds(text);
+	}
+
+	@Provide
+	Arbitrary<Path> corpus() {
+		return Arbitraries.of(list(CORPUS, ".report"));
+	}
+
+	@Provide
+	Arbitrary<String> mutatedReports() {
+		List<String> seeds = new ArrayList<>();
+		Stream.concat(list(EXAMPLES, ".report").stream(), list(CORPUS, ".report").stream())
+				.filter(p -> p.toFile().length() <= LARGEST_SEED).forEach(p -> seeds.add(read(p)));
+		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.strings().ofMaxLength(4));
+		Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, Mutation.KINDS - 1),
+				Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 40), token)
+				.as(Mutation::new);
+		return Combinators.combine(Arbitraries.of(seeds), mutation.list().ofMaxSize(5)).as(Mutation::applyAll);
+	}
+
+	/** One change to a text at relative positions, so that it applies to a seed of any length. */
+	record Mutation(int kind, double at, double other, int length, String token) {
+		static final int KINDS = 6;
+
+		static String applyAll(String seed, List<Mutation> mutations) {
+			String text = seed;
+			for (Mutation mutation : mutations) {
+				text = mutation.apply(text);
+			}
+			return text;
+		}
+
+		String apply(String text) {
+			int from = boundary(text, (int) (at * text.length()));
+			int to = boundary(text, Math.min(text.length(), from + length));
+			return switch (kind) {
+				case 0 -> text.substring(0, from) + text.substring(to);
+				case 1 -> text.substring(0, from) + token + text.substring(from);
+				case 2 -> text.substring(0, to) + text.substring(from, to) + text.substring(to);
+				case 3 -> text.substring(0, from) + token + text.substring(to);
+				case 4 -> swapLines(text);
+				default -> replaceNumber(text, from);
+			};
+		}
+
+		private String swapLines(String text) {
+			List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+			int a = index(at, lines.size());
+			int b = index(other, lines.size());
+			String line = lines.get(a);
+			lines.set(a, lines.get(b));
+			lines.set(b, line);
+			return String.join("\n", lines);
+		}
+
+		/** The next run of digits from the position takes another number: 0, huge, negative, a fraction. */
+		private String replaceNumber(String text, int from) {
+			int start = from;
+			while (start < text.length() && !Character.isDigit(text.charAt(start))) {
+				start++;
+			}
+			int end = start;
+			while (end < text.length() && Character.isDigit(text.charAt(end))) {
+				end++;
+			}
+			String[] numbers = { "0", "99999999999999999999", "-1", "1.5", "2147483648", String.valueOf(length) };
+			return text.substring(0, start) + numbers[index(other, numbers.length)] + text.substring(end);
+		}
+
+		private static int index(double fraction, int size) {
+			return Math.min(size - 1, (int) (fraction * size));
+		}
+
+		private static int boundary(String text, int index) {
+			return index > 0 && index < text.length() && Character.isLowSurrogate(text.charAt(index)) ? index - 1 : index;
+		}
+	}
+
+	/** check neither fails nor points anywhere but into the file. */
+	private static void assertChecks(String text) throws IOException {
+		Path file = write("check", text);
+		ReportBatch.Result result = LANGUAGE.getInstance(ReportBatch.class).check(List.of(file));
+		String[] lines = text.split("\n", -1);
+		for (Diagnostic d : result.diagnostics()) {
+			assertTrue(d.line() >= 1 && d.line() <= lines.length && d.column() >= 1
+					&& d.column() <= lines[d.line() - 1].length() + 1 && d.endLine() >= d.line(), () -> "misplaced: " + d);
+			// a validator that fails shows up as Xtext's "Error executing EValidator" instead of the rule's message
+			assertTrue(d.message() != null && !d.message().isBlank() && !d.message().contains("Exception")
+					&& !d.message().startsWith("Error executing"), () -> "message: " + d);
+		}
+	}
+
+	/** A formatted file says the same (diagnostics and published values) and formats to itself. */
+	private static void assertFormatKeepsMeaning(String text) throws IOException {
+		Optional<String> formatted = format(write("format", text));
+		if (formatted.isEmpty()) {
+			return; // syntax errors: format leaves the file alone
+		}
+		Path again = write("format", formatted.get());
+		assertEquals(formatted, format(again), "format is not idempotent");
+		assertEquals(meaning(write("format", text)), meaning(write("format", formatted.get())), "format changed the meaning");
+	}
+
+	private static Optional<String> format(Path file) {
+		ReportBatch.Loaded loaded = LANGUAGE.getInstance(ReportBatch.class).load(List.of(file));
+		return LANGUAGE.getInstance(ReportFormatting.class).format((XtextResource) loaded.resources().get(file));
+	}
+
+	/** The diagnostics without their positions, and the JSON of every report. */
+	private static List<String> meaning(Path file) {
+		ReportBatch.Result result = LANGUAGE.getInstance(ReportBatch.class).check(List.of(file));
+		List<String> meaning = new ArrayList<>(result.diagnostics().stream()
+				.map(d -> d.severity() + " " + d.code() + " " + d.message()).sorted().toList());
+		Resource resource = result.resources().get(file);
+		ReportPublisher publisher = LANGUAGE.getInstance(ReportPublisher.class);
+		List<Report> reports = resource.getContents().isEmpty() ? List.of() : ((ReportFile) resource.getContents().get(0)).getReports();
+		for (Report report : reports) {
+			if (report.getType() != null && !report.getType().eIsProxy()) {
+				meaning.add(publisher.render(report, OutputFormat.JSON));
+			}
+		}
+		return meaning;
+	}
+
+	/** build --force of every format neither fails nor writes HTML the generator's template does not make. */
+	private static void assertBuilds(String text) throws IOException {
+		Path file = write("build", text);
+		Path out = clean(WORK.resolve("out"));
+		ReportBuild build = LANGUAGE.getInstance(ReportBuild.class);
+		ReportBuild.Outcome outcome = build.build(ReportBuild.sources(List.of(file)), out, EnumSet.allOf(OutputFormat.class), true,
+				done -> {
+				});
+		for (Path written : outcome.written()) {
+			String output = read(written);
+			if (written.toString().endsWith(".html")) {
+				for (Element element : Jsoup.parse(output).getAllElements()) {
+					assertTrue(HTML_ELEMENTS.contains(element.normalName()), () -> "element <" + element.normalName() + ">");
+					for (Attribute attribute : element.attributes()) {
+						assertTrue(HTML_ATTRIBUTES.contains(attribute.getKey()), () -> "attribute " + attribute.getKey());
+					}
+				}
+			} else if (written.toString().endsWith(".json")) {
+				JsonParser.parseString(output);
+			}
+		}
+	}
+
+	private static Path write(String folder, String text) throws IOException {
+		Path file = Files.createDirectories(WORK.resolve(folder)).resolve("fuzz.report");
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+		return file;
+	}
+
+	private static Path clean(Path folder) throws IOException {
+		if (Files.exists(folder)) {
+			try (Stream<Path> all = Files.walk(folder)) {
+				all.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> p.toFile().delete());
+			}
+		}
+		return Files.createDirectories(folder);
+	}
+
+	private static List<Path> list(Path folder, String extension) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(p -> p.getFileName().toString().endsWith(extension)).sorted().toList();
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static Path temporaryFolder() {
+		try {
+			return Files.createTempDirectory("report-fuzz");
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
