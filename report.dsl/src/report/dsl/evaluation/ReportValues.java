@@ -17,6 +17,7 @@ import report.dsl.report.Binding;
 import report.dsl.report.Column;
 import report.dsl.report.Figure;
 import report.dsl.report.Report;
+import report.dsl.report.ReportType;
 import report.dsl.report.Row;
 import report.dsl.report.TableData;
 import report.dsl.report.TableType;
@@ -48,7 +49,9 @@ public final class ReportValues {
 	ReportValues(Report report, ReportEvaluator evaluator) {
 		this.report = report;
 		this.evaluator = evaluator;
-		this.totals = report.getType() == null || report.getType().eIsProxy() ? null : evaluator.totals(report.getType());
+		ReportType type = report.getType();
+		// a detached report has no evaluator to share its type's totals with: it makes its own
+		this.totals = type == null || type.eIsProxy() ? null : evaluator == null ? new TotalDefinitions(type) : evaluator.totals(type);
 		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
 				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals));
