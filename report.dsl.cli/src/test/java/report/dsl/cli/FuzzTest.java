@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,25 +97,26 @@ class FuzzTest {
 
 	@Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
 	void checkReportsEveryProblemAtAPlaceInTheFile(@ForAll("mutatedReports") String text) throws IOException {
-		assertChecks(text);
+		assertChecks(utf8(text));
 	}
 
 	@Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
 	void formatKeepsTheMeaningAndIsIdempotent(@ForAll("mutatedReports") String text) throws IOException {
-		assertFormatKeepsMeaning(text);
+		assertFormatKeepsMeaning(utf8(text));
 	}
 
 	@Property(seed = SEED, edgeCases = EdgeCasesMode.NONE)
 	void buildWritesOnlyWhatTheTemplateMakes(@ForAll("mutatedReports") String text) throws IOException {
-		assertBuilds(text);
+		assertBuilds(utf8(text));
 	}
 
 	@Property(generation = GenerationMode.EXHAUSTIVE)
 	void everyReproducerOfTheCorpusStaysFixed(@ForAll("corpus") Path reproducer) throws IOException {
-		String text = read(reproducer);
-		assertChecks(text);
-		assertFormatKeepsMeaning(text);
-		assertBuilds(text);
+		// as bytes: the corpus holds files that are not UTF-8, which must be reported, not mistaken
+		byte[] source = Files.readAllBytes(reproducer);
+		assertChecks(source);
+		assertFormatKeepsMeaning(source);
+		assertBuilds(source);
 	}
 
 	@Provide
@@ -125,7 +128,7 @@ class FuzzTest {
 	Arbitrary<String> mutatedReports() {
 		List<String> seeds = new ArrayList<>();
 		Stream.concat(list(EXAMPLES, ".report").stream(), list(CORPUS, ".report").stream())
-				.filter(p -> p.toFile().length() <= LARGEST_SEED).forEach(p -> seeds.add(read(p)));
+				.filter(p -> p.toFile().length() <= LARGEST_SEED).map(FuzzTest::readUtf8).flatMap(Optional::stream).forEach(seeds::add);
 		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.strings().ofMaxLength(4));
 		Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, Mutation.KINDS - 1),
 				Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 40), token)
@@ -192,10 +195,11 @@ class FuzzTest {
 	}
 
 	/** check neither fails nor points anywhere but into the file. */
-	private static void assertChecks(String text) throws IOException {
-		Path file = write("check", text);
+	private static void assertChecks(byte[] source) throws IOException {
+		Path file = write("check", source);
 		ReportBatch.Result result = LANGUAGE.getInstance(ReportBatch.class).check(List.of(file));
-		String[] lines = text.split("\n", -1);
+		// lines end as the checker counts them: at CR LF, LF or a lone CR
+		String[] lines = new String(source, StandardCharsets.UTF_8).split("\r\n|\r|\n", -1);
 		for (Diagnostic d : result.diagnostics()) {
 			assertTrue(d.line() >= 1 && d.line() <= lines.length && d.column() >= 1
 					&& d.column() <= lines[d.line() - 1].length() + 1 && d.endLine() >= d.line(), () -> "misplaced: " + d);
@@ -206,14 +210,14 @@ class FuzzTest {
 	}
 
 	/** A formatted file says the same (diagnostics and published values) and formats to itself. */
-	private static void assertFormatKeepsMeaning(String text) throws IOException {
-		Optional<String> formatted = format(write("format", text));
+	private static void assertFormatKeepsMeaning(byte[] source) throws IOException {
+		Optional<String> formatted = format(write("format", source));
 		if (formatted.isEmpty()) {
 			return; // syntax errors: format leaves the file alone
 		}
 		Path again = write("format", formatted.get());
 		assertEquals(formatted, format(again), "format is not idempotent");
-		assertEquals(meaning(write("format", text)), meaning(write("format", formatted.get())), "format changed the meaning");
+		assertEquals(meaning(write("format", source)), meaning(write("format", formatted.get())), "format changed the meaning");
 	}
 
 	private static Optional<String> format(Path file) {
@@ -238,8 +242,8 @@ class FuzzTest {
 	}
 
 	/** build --force of every format neither fails nor writes HTML the generator's template does not make. */
-	private static void assertBuilds(String text) throws IOException {
-		Path file = write("build", text);
+	private static void assertBuilds(byte[] source) throws IOException {
+		Path file = write("build", source);
 		Path out = clean(WORK.resolve("out"));
 		ReportBuild build = LANGUAGE.getInstance(ReportBuild.class);
 		ReportBuild.Outcome outcome = build.build(ReportBuild.sources(List.of(file)), out, EnumSet.allOf(OutputFormat.class), true,
@@ -261,9 +265,28 @@ class FuzzTest {
 	}
 
 	private static Path write(String folder, String text) throws IOException {
+		return write(folder, utf8(text));
+	}
+
+	private static Path write(String folder, byte[] source) throws IOException {
 		Path file = Files.createDirectories(WORK.resolve(folder)).resolve("fuzz.report");
-		Files.writeString(file, text, StandardCharsets.UTF_8);
+		Files.write(file, source);
 		return file;
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The file's text, when it is UTF-8: mutations work on text, the other files are replayed as they are. */
+	private static Optional<String> readUtf8(Path file) {
+		try {
+			return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+		} catch (CharacterCodingException e) {
+			return Optional.empty();
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static Path clean(Path folder) throws IOException {
