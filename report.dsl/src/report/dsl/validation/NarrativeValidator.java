@@ -210,8 +210,8 @@ public class NarrativeValidator extends ConcernValidator {
 		}
 	}
 
-	private static List<PhraseWordings.Found> phrased(Report report, String text) {
-		return report.getType() == null || report.getType().eIsProxy() ? List.of() : new PhraseWordings(report.getType()).find(text);
+	private List<PhraseWordings.Found> phrased(Report report, String text) {
+		return report.getType() == null || report.getType().eIsProxy() ? List.of() : evaluator.phrases(report.getType()).find(text);
 	}
 
 	/** The value the phrase restates: its cell, a sum of cells, or a share of a whole in percent (unrounded). */

@@ -1,7 +1,6 @@
 package report.dsl.importer;
 
 import report.dsl.model.PhraseWordings;
-import report.dsl.report.ReportType;
 
 /**
  * The report type's phrases (短语) applied to a paragraph: a number printed in a wording that restates a table value
@@ -12,8 +11,8 @@ final class Phrases {
 
 	private final PhraseWordings wordings;
 
-	Phrases(ReportType type) {
-		wordings = new PhraseWordings(type);
+	Phrases(PhraseWordings wordings) {
+		this.wordings = wordings;
 	}
 
 	/** The paragraph as the language's text: literal parts escaped, restating numbers bound and stated. */
