@@ -165,10 +165,7 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	@Test
 	void theQuickFixForATypedNumberThatDisagreesBindsItToTheCellItsWordingRestates() throws Exception {
 		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
-		show(balanced.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请7件"));
-		Diagnostic mismatch = getDiagnostics().get(uri).get(0);
-		Assertions.assertEquals(IssueCodes.PHRASE_MISMATCH, mismatch.getCode().getLeft());
-		CodeAction fix = codeActions(mismatch).get(0);
+		CodeAction fix = firstFix(balanced.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请7件"), IssueCodes.PHRASE_MISMATCH);
 		Assertions.assertEquals("改写为绑定 [B.一]（这句话所说的数值）", fix.getTitle());
 		Assertions.assertEquals(balanced, apply(fix.getEdit().getChanges().get(uri)));
 	}
@@ -177,12 +174,18 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	void theQuickFixForAChangeInTheWrongDirectionWritesTheRightWord() throws Exception {
 		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
 		// a change against a cell of this year: 一 (3) is larger than 四 (1)
-		show(balanced.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请[B.一]件，较已办结的下降[B.一 较 B.四]%"));
-		Diagnostic wrong = getDiagnostics().get(uri).get(0);
-		Assertions.assertEquals(IssueCodes.CHANGE_DIRECTION, wrong.getCode().getLeft());
-		CodeAction fix = codeActions(wrong).get(0);
+		CodeAction fix = firstFix(balanced.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请[B.一]件，较已办结的下降[B.一 较 B.四]%"),
+				IssueCodes.CHANGE_DIRECTION);
 		Assertions.assertEquals("改为「增长」", fix.getTitle());
 		assertTrue(apply(fix.getEdit().getChanges().get(uri)).contains("较已办结的增长[B.一 较 B.四]%"));
+	}
+
+	/** The document shown, its first diagnostic is of the code, and the first quick fix offered for it. */
+	private CodeAction firstFix(String document, String code) throws Exception {
+		show(document);
+		Diagnostic first = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals(code, first.getCode().getLeft());
+		return codeActions(first).get(0);
 	}
 
 	@Test

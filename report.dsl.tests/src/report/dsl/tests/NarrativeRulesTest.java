@@ -172,10 +172,7 @@ class NarrativeRulesTest extends ReportTestSupport {
 
 	@Test
 	void rule10_aStatedYearOverYearChangeAgreesWithLastYear() throws Exception {
-		ResourceSet resourceSet = resourceSets.get();
-		parse(Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
-				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("一: 2 0 0 0 0 0 2\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2")
-				.text(), resourceSet);
+		ResourceSet resourceSet = withLastYearsReport();
 		ReportFile agrees = parse(Reports.balanced().previous("测试局2022")
 				.narrative("\"收到申请[B.一]件，同比增长[B.一 较 上年 B.一 = 50]%，去年[上年 B.一]件。\"").text(), resourceSet);
 		assertCodes(agrees);
@@ -188,10 +185,7 @@ class NarrativeRulesTest extends ReportTestSupport {
 
 	@Test
 	void theDirectionWordOfAStatedChangeAgreesWithLastYear() throws Exception {
-		ResourceSet resourceSet = resourceSets.get();
-		parse(Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
-				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("一: 2 0 0 0 0 0 2\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2")
-				.text(), resourceSet);
+		ResourceSet resourceSet = withLastYearsReport();
 		assertCodes(parse(Reports.balanced().previous("测试局2022").narrative("\"同比增长 [B.一 较 上年 B.一]%。\"").text(), resourceSet));
 		ReportFile file = parse(Reports.balanced().named("测试局2023乙").previous("测试局2022")
 				.narrative("\"同比下降[B.一 较 上年 B.一 = 50]%。\"").text(), resourceSet);
@@ -199,6 +193,15 @@ class NarrativeRulesTest extends ReportTestSupport {
 		assertEquals("下降", marked(file, issue));
 		assertEquals("文中写作「下降」，但表B 一（总计）（3）大于上年表B 一（总计）（2），应为「增长」", issue.getMessage());
 		assertArrayEquals(new String[] { "增长" }, issue.getData());
+	}
+
+	/** A resource set holding 测试局2022, whose 2 applications (B.一) are last year's for 测试局2023's 3. */
+	private ResourceSet withLastYearsReport() throws Exception {
+		ResourceSet resourceSet = resourceSets.get();
+		parse(Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
+				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("一: 2 0 0 0 0 0 2\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2")
+				.text(), resourceSet);
+		return resourceSet;
 	}
 
 	private static String shares(String rounding) {
