@@ -163,6 +163,32 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void theQuickFixForATypedNumberThatDisagreesBindsItToTheCellItsWordingRestates() throws Exception {
+		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+		CodeAction fix = firstFix(balanced.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请7件"), IssueCodes.PHRASE_MISMATCH);
+		Assertions.assertEquals("改写为绑定 [B.一]（这句话所说的数值）", fix.getTitle());
+		Assertions.assertEquals(balanced, apply(fix.getEdit().getChanges().get(uri)));
+	}
+
+	@Test
+	void theQuickFixForAChangeInTheWrongDirectionWritesTheRightWord() throws Exception {
+		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
+		// a change against a cell of this year: 一 (3) is larger than 四 (1)
+		CodeAction fix = firstFix(balanced.replace("共收到信息公开申请[B.一]件", "共收到信息公开申请[B.一]件，较已办结的下降[B.一 较 B.四]%"),
+				IssueCodes.CHANGE_DIRECTION);
+		Assertions.assertEquals("改为「增长」", fix.getTitle());
+		assertTrue(apply(fix.getEdit().getChanges().get(uri)).contains("较已办结的增长[B.一 较 B.四]%"));
+	}
+
+	/** The document shown, its first diagnostic is of the code, and the first quick fix offered for it. */
+	private CodeAction firstFix(String document, String code) throws Exception {
+		show(document);
+		Diagnostic first = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals(code, first.getCode().getLeft());
+		return codeActions(first).get(0);
+	}
+
+	@Test
 	void theQuickFixForAMissingPartAddsItInItsPlace() throws Exception {
 		String balanced = text.replaceFirst("四:(\\s+)0 0 0 0 0 0 1", "四:$11 0 0 0 0 0 1");
 		int start = balanced.indexOf("\t部分 五 {");

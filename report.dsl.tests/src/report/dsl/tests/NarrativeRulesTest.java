@@ -107,6 +107,38 @@ class NarrativeRulesTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aNumberCountedInAnotherMeasureWordDoesNotRestateACell() throws Exception {
+		// Table B counts 件; seed 000's 新闻发布会2次 equals B.三.一 only by chance
+		assertCodes(parse(Reports.balanced().narrative("\"召开新闻发布会3次，发表信息2篇。\"").text()));
+	}
+
+	@Test
+	void aTypedNumberInADeclaredWordingThatDisagreesWithItsCellIsAnError() throws Exception {
+		ReportFile file = parse(Reports.balanced().narrative("\"共收到信息公开申请7件。\"").text());
+		Issue issue = single(file, IssueCodes.PHRASE_MISMATCH);
+		assertEquals(Severity.ERROR, issue.getSeverity());
+		assertEquals("7", marked(file, issue));
+		assertEquals("文中写作 7，但这句话说的是表B 一（总计），为 3：请改写为绑定 [B.一]", issue.getMessage());
+		assertArrayEquals(new String[] { "B.一" }, issue.getData());
+		// 2 equals other cells, but this wording restates B.一
+		assertArrayEquals(new String[] { "B.一" }, single(parse(Reports.balanced().narrative("\"共收到信息公开申请2件。\"").text()),
+				IssueCodes.PHRASE_MISMATCH).getData());
+		file = parse(Reports.balanced().narrative("\"予以公开2件，占67%。\"").text());
+		Issue share = assertCodes(file, IssueCodes.LITERAL_NUMBER, IssueCodes.PHRASE_MISMATCH).get(1);
+		assertEquals("67", marked(file, share));
+		assertArrayEquals(new String[] { "B.三.一 占 B.三.七 最大余数" }, share.getData());
+	}
+
+	@Test
+	void aTypedNumberInADeclaredWordingThatAgreesSuggestsItsCellFirst() throws Exception {
+		ReportFile file = parse(Reports.balanced().narrative("\"已答复2件，予以公开2件，占100%。\"").text());
+		List<Issue> issues = assertCodes(file, IssueCodes.LITERAL_NUMBER, IssueCodes.LITERAL_NUMBER, IssueCodes.LITERAL_NUMBER);
+		assertArrayEquals(new String[] { "B.三.七", "B.三.一" }, issues.get(0).getData());
+		assertArrayEquals(new String[] { "B.三.一", "B.三.七" }, issues.get(1).getData());
+		assertArrayEquals(new String[] { "B.三.一 占 B.三.七 最大余数" }, issues.get(2).getData());
+	}
+
+	@Test
 	void aRowWithSeveralColumnsNeedsOneNamed() throws Exception {
 		ReportFile file = parse(Reports.balanced().narrative("\"制发规范性文件[A.行政规范性文件]件。\"").text());
 		Issue issue = single(file, IssueCodes.UNRESOLVED_BINDING);
@@ -140,10 +172,7 @@ class NarrativeRulesTest extends ReportTestSupport {
 
 	@Test
 	void rule10_aStatedYearOverYearChangeAgreesWithLastYear() throws Exception {
-		ResourceSet resourceSet = resourceSets.get();
-		parse(Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
-				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("一: 2 0 0 0 0 0 2\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2")
-				.text(), resourceSet);
+		ResourceSet resourceSet = withLastYearsReport();
 		ReportFile agrees = parse(Reports.balanced().previous("测试局2022")
 				.narrative("\"收到申请[B.一]件，同比增长[B.一 较 上年 B.一 = 50]%，去年[上年 B.一]件。\"").text(), resourceSet);
 		assertCodes(agrees);
@@ -152,6 +181,27 @@ class NarrativeRulesTest extends ReportTestSupport {
 		Issue issue = single(disagrees, IssueCodes.STATED_MISMATCH);
 		assertEquals("9.6", marked(disagrees, issue));
 		assertArrayEquals(new String[] { "50.0" }, issue.getData());
+	}
+
+	@Test
+	void theDirectionWordOfAStatedChangeAgreesWithLastYear() throws Exception {
+		ResourceSet resourceSet = withLastYearsReport();
+		assertCodes(parse(Reports.balanced().previous("测试局2022").narrative("\"同比增长 [B.一 较 上年 B.一]%。\"").text(), resourceSet));
+		ReportFile file = parse(Reports.balanced().named("测试局2023乙").previous("测试局2022")
+				.narrative("\"同比下降[B.一 较 上年 B.一 = 50]%。\"").text(), resourceSet);
+		Issue issue = single(file, IssueCodes.CHANGE_DIRECTION);
+		assertEquals("下降", marked(file, issue));
+		assertEquals("文中写作「下降」，但表B 一（总计）（3）大于上年表B 一（总计）（2），应为「增长」", issue.getMessage());
+		assertArrayEquals(new String[] { "增长" }, issue.getData());
+	}
+
+	/** A resource set holding 测试局2022, whose 2 applications (B.一) are last year's for 测试局2023's 3. */
+	private ResourceSet withLastYearsReport() throws Exception {
+		ResourceSet resourceSet = resourceSets.get();
+		parse(Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
+				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("一: 2 0 0 0 0 0 2\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2")
+				.text(), resourceSet);
+		return resourceSet;
 	}
 
 	private static String shares(String rounding) {

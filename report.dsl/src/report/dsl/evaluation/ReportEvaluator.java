@@ -8,6 +8,7 @@ import org.eclipse.xtext.util.Tuples;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
+import report.dsl.model.PhraseWordings;
 import report.dsl.report.Report;
 import report.dsl.report.ReportType;
 import report.dsl.report.Text;
@@ -30,6 +31,11 @@ public class ReportEvaluator {
 	/** The totals that the rules of a report type define, once per state of the file that declares it. */
 	public TotalDefinitions totals(ReportType type) {
 		return cache.get(Tuples.create(TotalDefinitions.class, type), type.eResource(), () -> new TotalDefinitions(type));
+	}
+
+	/** The wordings of a report type's phrases, compiled once per state of the file that declares it. */
+	public PhraseWordings phrases(ReportType type) {
+		return cache.get(Tuples.create(PhraseWordings.class, type), type.eResource(), () -> new PhraseWordings(type));
 	}
 
 	/** The numbers a paragraph shows in place of its bindings, in order. */

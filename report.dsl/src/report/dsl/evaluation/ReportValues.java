@@ -28,11 +28,11 @@ public final class ReportValues {
 
 	/** A resolved reference: the number and how to name it in a message, or why it has none. */
 	public record Resolved(BigDecimal value, String description, String problem) {
-		static Resolved of(BigDecimal value, String description) {
+		public static Resolved of(BigDecimal value, String description) {
 			return new Resolved(value, description, null);
 		}
 
-		static Resolved problem(String problem) {
+		public static Resolved problem(String problem) {
 			return new Resolved(null, null, problem);
 		}
 
@@ -112,8 +112,13 @@ public final class ReportValues {
 
 	/** The value a binding shows before any share or change: its reference, plus any added to it. */
 	public Resolved resolve(Binding binding) {
-		Resolved total = resolve(binding.getValue());
-		for (ValueRef added : binding.getAdded()) {
+		return resolveSum(binding.getValue(), binding.getAdded());
+	}
+
+	/** A reference plus any added to it (of a binding, or of a report type's phrase). */
+	public Resolved resolveSum(ValueRef value, List<ValueRef> addedRefs) {
+		Resolved total = resolve(value);
+		for (ValueRef added : addedRefs) {
 			Resolved next = resolve(added);
 			if (!total.ok() || !next.ok()) {
 				return total.ok() ? next : total;

@@ -56,5 +56,7 @@ public final class IssueCodes {
 	public static final String DECIMALS_RANGE = PREFIX + "decimals-range";
 	public static final String SHARE_SUM = PREFIX + "share-sum";
 	public static final String LITERAL_NUMBER = PREFIX + "literal-number";
+	public static final String PHRASE_MISMATCH = PREFIX + "phrase-mismatch";
+	public static final String CHANGE_DIRECTION = PREFIX + "change-direction";
 	public static final String BRACKETED_TEXT = PREFIX + "bracketed-text";
 }

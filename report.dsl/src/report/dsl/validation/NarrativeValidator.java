@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,7 +22,10 @@ import com.google.inject.Inject;
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
+import report.dsl.evaluation.ReportValues.Resolved;
+import report.dsl.evaluation.Shares;
 import report.dsl.evaluation.ShownNumber;
+import report.dsl.model.PhraseWordings;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Binding;
 import report.dsl.report.Column;
@@ -36,7 +42,17 @@ public class NarrativeValidator extends ConcernValidator {
 
 	/** A count or amount in running text: digits followed by a measure word, not an ordinal (第3) or a date. */
 	private static final Pattern LITERAL_NUMBER = Pattern
-			.compile("(?<![第\\d.])(\\d+(?:\\.\\d+)?)(?=\\s*(?:件|条|次|个|篇|场|名|人|项|家|万|元|%|％))");
+			.compile("(?<![第\\d.])(\\d+(?:\\.\\d+)?)(?=\\s*(件|条|次|个|篇|场|名|人|项|家|万|元|%|％))");
+
+	/** Measure words of things counted: a number counted in one (2次) does not restate a value counted in another (件). */
+	private static final Set<String> COUNTING_WORDS = Set.of("件", "条", "次", "个", "篇", "场", "名", "人", "项", "家");
+
+	/** A value of the report, the reference that names it and the unit it is counted in (null when none is declared). */
+	private record Known(String reference, String unit) {
+		boolean countedIn(String measure) {
+			return unit == null || !COUNTING_WORDS.contains(unit) || !COUNTING_WORDS.contains(measure) || unit.equals(measure);
+		}
+	}
 
 	private static final int MAX_SUGGESTIONS = 3;
 
@@ -103,7 +119,49 @@ public class NarrativeValidator extends ConcernValidator {
 		});
 	}
 
-	/** A number typed into the text that equals a value the report holds should be bound to it instead. */
+	/** The words of a change's direction and the word of the opposite direction, as narratives pair them. */
+	private static final Map<String, String> OPPOSITE_DIRECTION = Map.of("增长", "下降", "增加", "减少", "上升", "下降", "提高", "降低",
+			"下降", "增长", "减少", "增加", "降低", "提高", "下滑", "增长", "回落", "上升");
+
+	/** A direction word right before a binding: 同比下降[…较…]. */
+	private static final Pattern DIRECTION_WORD = Pattern.compile("(增长|增加|上升|提高|下降|减少|降低|下滑|回落)[\\s了]*\\[$");
+
+	/** The word typed before a change (较) says the direction the values take: 下降 when this year's is smaller. */
+	@Check
+	public void checkChangeDirection(Text text) {
+		Report report = EcoreUtil2.getContainerOfType(text, Report.class);
+		if (report == null || damaged(text)) {
+			return;
+		}
+		List<INode> fragments = NodeModelUtils.findNodesForFeature(text, Literals.TEXT__FRAGMENTS);
+		for (int i = 0; i < text.getBindings().size() && i < fragments.size(); i++) {
+			Binding binding = text.getBindings().get(i);
+			Matcher word = DIRECTION_WORD.matcher(fragments.get(i).getText());
+			if (binding.getBase() == null || hasUnresolvedReference(binding) || !word.find()) {
+				continue;
+			}
+			ReportValues values = evaluator.values(report);
+			Resolved value = values.resolve(binding);
+			Resolved base = values.resolve(binding.getBase());
+			if (!value.ok() || !base.ok()) {
+				continue; // reported by checkBindings
+			}
+			int direction = value.value().compareTo(base.value());
+			boolean saysDown = word.group(1).matches("下降|减少|降低|下滑|回落");
+			if (direction != 0 && (direction < 0) != saysDown) {
+				String right = OPPOSITE_DIRECTION.get(word.group(1));
+				getMessageAcceptor().acceptError("文中写作「" + word.group(1) + "」，但" + value.description() + "（"
+						+ Numbers.plain(value.value()) + "）" + (direction < 0 ? "小于" : "大于") + base.description() + "（"
+						+ Numbers.plain(base.value()) + "），应为「" + right + "」", text, fragments.get(i).getOffset() + word.start(1),
+						word.group(1).length(), IssueCodes.CHANGE_DIRECTION, right);
+			}
+		}
+	}
+
+	/**
+	 * A number typed into the text that equals a value the report holds should be bound to it instead; one typed in a
+	 * wording the report type declares (短语) restates that phrase's cell, and must agree with it.
+	 */
 	@Check
 	public void checkLiteralNumbers(Text text) {
 		Report report = EcoreUtil2.getContainerOfType(text, Report.class);
@@ -112,28 +170,77 @@ public class NarrativeValidator extends ConcernValidator {
 		}
 		List<INode> nodes = new ArrayList<>(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__LITERAL));
 		nodes.addAll(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__FRAGMENTS));
-		Map<BigDecimal, List<String>> known = null;
+		Map<BigDecimal, List<Known>> known = null;
 		for (INode node : nodes) {
 			Matcher matcher = LITERAL_NUMBER.matcher(node.getText());
+			List<PhraseWordings.Found> phrased = null;
 			while (matcher.find()) {
 				if (known == null) {
 					known = knownValues(report);
 				}
-				List<String> references = known.getOrDefault(new BigDecimal(matcher.group(1)).stripTrailingZeros(), List.of());
+				if (phrased == null) {
+					phrased = phrased(report, node.getText());
+				}
+				BigDecimal typed = new BigDecimal(matcher.group(1));
+				int start = matcher.start(1);
+				Optional<PhraseWordings.Found> phrase = phrased.stream().filter(f -> f.start() == start).findFirst();
+				Optional<Resolved> restated = phrase.map(f -> restated(report, f));
+				String measure = matcher.group(2);
+				List<String> references = new ArrayList<>(known.getOrDefault(typed.stripTrailingZeros(), List.<Known>of()).stream()
+						.filter(k -> k.countedIn(measure)).map(Known::reference).toList());
+				if (restated.isPresent() && restated.get().ok()) {
+					String binding = phrase.get().binding();
+					if (!agrees(typed, restated.get().value(), phrase.get().phrase().getShare() != null)) {
+						getMessageAcceptor().acceptError("文中写作 " + matcher.group(1) + "，但这句话说的是" + restated.get().description()
+								+ "，为 " + Numbers.plain(restated.get().value().stripTrailingZeros()) + "：请改写为绑定 [" + binding + "]", text,
+								node.getOffset() + start, matcher.group(1).length(), IssueCodes.PHRASE_MISMATCH, binding);
+						continue;
+					}
+					references.remove(binding);
+					references.add(0, binding);
+				}
 				if (!references.isEmpty()) {
 					List<String> offered = references.subList(0, Math.min(MAX_SUGGESTIONS, references.size()));
 					getMessageAcceptor().acceptWarning("数字 " + matcher.group(1) + " 等于 "
 							+ offered.stream().map(r -> "[" + r + "]").collect(Collectors.joining("、"))
-							+ " 的值：请改写为绑定，让文字随数据更新", text, node.getOffset() + matcher.start(1),
+							+ " 的值：请改写为绑定，让文字随数据更新", text, node.getOffset() + start,
 							matcher.group(1).length(), IssueCodes.LITERAL_NUMBER, offered.toArray(String[]::new));
 				}
 			}
 		}
 	}
 
+	private List<PhraseWordings.Found> phrased(Report report, String text) {
+		return report.getType() == null || report.getType().eIsProxy() ? List.of() : evaluator.phrases(report.getType()).find(text);
+	}
+
+	/** The value the phrase restates: its cell, a sum of cells, or a share of a whole in percent (unrounded). */
+	private Resolved restated(Report report, PhraseWordings.Found found) {
+		ReportValues values = evaluator.values(report);
+		Resolved total = values.resolveSum(found.phrase().getValue(), found.phrase().getAdded());
+		if (found.phrase().getShare() == null || !total.ok()) {
+			return total;
+		}
+		Resolved whole = values.resolve(found.phrase().getShare());
+		if (!whole.ok() || whole.value().signum() == 0) {
+			return Resolved.problem("没有可计算占比的整体");
+		}
+		return Resolved.of(Shares.percent(total.value(), whole.value()), total.description() + "占" + whole.description() + "的百分比");
+	}
+
+	/** A typed share agrees when it is its percentage rounded down or up to the typed decimals (so any rounding). */
+	private static boolean agrees(BigDecimal typed, BigDecimal value, boolean share) {
+		if (!share) {
+			return typed.compareTo(value) == 0;
+		}
+		int decimals = Math.max(typed.scale(), 0);
+		return typed.compareTo(value.setScale(decimals, RoundingMode.FLOOR)) == 0
+				|| typed.compareTo(value.setScale(decimals, RoundingMode.CEILING)) == 0;
+	}
+
 	/** Every non-zero cell and figure of the report, by value: the references that name it, cells first. */
-	private Map<BigDecimal, List<String>> knownValues(Report report) {
-		Map<BigDecimal, List<String>> known = new LinkedHashMap<>();
+	private Map<BigDecimal, List<Known>> knownValues(Report report) {
+		Map<BigDecimal, List<Known>> known = new LinkedHashMap<>();
 		if (report.getType() != null && !report.getType().eIsProxy()) {
 			ReportValues values = evaluator.values(report);
 			for (TableType table : report.getType().getTables()) {
@@ -147,8 +254,9 @@ public class NarrativeValidator extends ConcernValidator {
 					for (Column column : columns) {
 						BigDecimal value = values.table(table).value(row, column);
 						if (value.signum() != 0) {
-							known.computeIfAbsent(value.stripTrailingZeros(), v -> new ArrayList<>()).add(table.getName() + "."
-									+ TableLayout.keyText(row) + (fallback.isPresent() ? "" : ":" + TableLayout.shortKey(column)));
+							known.computeIfAbsent(value.stripTrailingZeros(), v -> new ArrayList<>()).add(new Known(table.getName() + "."
+									+ TableLayout.keyText(row) + (fallback.isPresent() ? "" : ":" + TableLayout.shortKey(column)),
+									column.getUnit() != null ? column.getUnit() : table.getUnit()));
 						}
 					}
 				}
@@ -156,7 +264,8 @@ public class NarrativeValidator extends ConcernValidator {
 		}
 		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
 			if (figure.getValue() != null && figure.getValue().signum() != 0) {
-				known.computeIfAbsent(figure.getValue().stripTrailingZeros(), v -> new ArrayList<>()).add(figure.getName());
+				known.computeIfAbsent(figure.getValue().stripTrailingZeros(), v -> new ArrayList<>())
+						.add(new Known(figure.getName(), figure.getUnit()));
 			}
 		}
 		return known;

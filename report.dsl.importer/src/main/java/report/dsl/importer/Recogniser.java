@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -464,7 +465,9 @@ final class Recogniser {
 			SourceCell cell = cells.get(i);
 			CellText text = CellText.of(cell.text());
 			Column column = i < columns.size() ? columns.get(i) : null;
-			String where = "表" + table.type.getName() + "「" + key + "」行" + (column == null ? "" : "「" + TableLayout.shortKey(column) + "」列");
+			// named only for a cell that gets a comment: most cells are numbers, and naming a column walks its block
+			Supplier<String> where = () -> "表" + table.type.getName() + "「" + key + "」行"
+					+ (column == null ? "" : "「" + TableLayout.shortKey(column) + "」列");
 			switch (text.kind()) {
 				case NUMBER -> {
 					values.add(new ImportedReport.Cell(text.number(), false));
@@ -473,12 +476,12 @@ final class Recogniser {
 				case BLANK -> {
 					boolean total = column != null && totals.isComputable(column) && cells.size() == columns.size();
 					values.add(total ? ImportedReport.Cell.AUTO : new ImportedReport.Cell(BigDecimal.ZERO, false));
-					table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(where + (text.printed().isEmpty() ? "原文空白" : "原文为「" + text.printed() + "」")
+					table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(where.get() + (text.printed().isEmpty() ? "原文空白" : "原文为「" + text.printed() + "」")
 							+ (total ? "，合计按规则计算" : "，按0写入"));
 				}
 				default -> {
 					values.add(new ImportedReport.Cell(BigDecimal.ZERO, false));
-					String message = where + "原文为「" + cell.text() + "」，不是数字，按0写入并标记，请核对";
+					String message = where.get() + "原文为「" + cell.text() + "」，不是数字，按0写入并标记，请核对";
 					result.note(cell, message);
 					table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(message);
 				}

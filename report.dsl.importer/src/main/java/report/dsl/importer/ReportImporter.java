@@ -15,6 +15,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 
 import report.dsl.batch.ReportFormatting;
+import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
 import report.dsl.scoping.ReportTypeLibrary;
@@ -40,6 +41,9 @@ public class ReportImporter {
 
 	@Inject
 	private ReportFormatting formatting;
+
+	@Inject
+	private ReportEvaluator evaluator;
 
 	/** The report types an import can follow: the shipped ones, and those declared in the given files' texts. */
 	public List<ReportType> types(XtextResourceSet resourceSet) {
@@ -84,7 +88,7 @@ public class ReportImporter {
 		ImportedReport report = new Recogniser(type, grid).recognise();
 		report.source = source;
 		boolean complete = !report.parts.isEmpty() && report.tables.values().stream().allMatch(t -> t.found && t.numbers);
-		String text = ReportWriter.write(report, source);
+		String text = ReportWriter.write(report, source, evaluator.phrases(report.type));
 		String formatted = format(text, resourceSet).orElse(text);
 		return new Imported(formatted, ReportWriter.name(report) + ".report", type, typeName.isEmpty(), report, complete);
 	}
@@ -97,7 +101,7 @@ public class ReportImporter {
 	/** The import again, with 上年报告 naming last year's report (by its name in the language). */
 	public Imported link(Imported imported, String previous, XtextResourceSet resourceSet) {
 		imported.report().previous = previous;
-		String text = ReportWriter.write(imported.report(), imported.report().source);
+		String text = ReportWriter.write(imported.report(), imported.report().source, evaluator.phrases(imported.report().type));
 		return new Imported(format(text, resourceSet).orElse(text), imported.fileName(), imported.type(), imported.detected(),
 				imported.report(), imported.complete());
 	}

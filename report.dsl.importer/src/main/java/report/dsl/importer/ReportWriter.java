@@ -3,6 +3,7 @@ package report.dsl.importer;
 import java.util.List;
 import java.util.Map;
 
+import report.dsl.model.PhraseWordings;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Row;
 
@@ -22,8 +23,8 @@ final class ReportWriter {
 		return (body.isEmpty() || !Character.isLetter(body.codePointAt(0)) && body.charAt(0) != '_' ? "报告" : "") + body + report.year;
 	}
 
-	static String write(ImportedReport report, String source) {
-		ReportWriter writer = new ReportWriter(new Phrases(report.type));
+	static String write(ImportedReport report, String source, PhraseWordings wordings) {
+		ReportWriter writer = new ReportWriter(new Phrases(wordings));
 		writer.report(report, source);
 		return writer.out.toString();
 	}
