@@ -2,6 +2,8 @@ package report.dsl.ide;
 
 import java.util.List;
 
+import org.eclipse.xtext.validation.Issue;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonSyntaxException;
@@ -15,6 +17,14 @@ import com.google.gson.JsonSyntaxException;
 public record IssueData(List<String> values, int offset, int length) {
 
 	private static final Gson GSON = new Gson();
+
+	/** What a diagnostic of the checker's issue carries, or null for an issue without a region. */
+	public static IssueData from(Issue issue) {
+		if (issue.getOffset() == null || issue.getLength() == null) {
+			return null;
+		}
+		return new IssueData(issue.getData() == null ? List.of() : List.of(issue.getData()), issue.getOffset(), issue.getLength());
+	}
 
 	/** The data of a diagnostic as this server published it, in-process or after a trip through the client. */
 	public static IssueData of(Object data) {

@@ -89,9 +89,9 @@ public class ReportLanguageServerImpl extends LanguageServerImpl {
 	@Override
 	protected Diagnostic toDiagnostic(Issue issue) {
 		Diagnostic diagnostic = super.toDiagnostic(issue);
-		if (issue.getOffset() != null && issue.getLength() != null) {
-			diagnostic.setData(new IssueData(issue.getData() == null ? List.of() : List.of(issue.getData()), issue.getOffset(),
-					issue.getLength()));
+		IssueData data = IssueData.from(issue);
+		if (data != null) {
+			diagnostic.setData(data);
 		}
 		return diagnostic;
 	}

@@ -50,6 +50,7 @@ import org.eclipse.xtext.validation.Issue;
 import com.google.inject.Injector;
 
 import report.dsl.batch.ReportFormatting;
+import report.dsl.ide.IssueData;
 import report.dsl.ide.ReportIdeSetup;
 
 /** The language, in-process: one injector per workbench, parsing and checking editor documents. */
@@ -263,7 +264,8 @@ public final class ReportUi {
 		diagnostic.setSeverity(issue.getSeverity() == Severity.ERROR ? DiagnosticSeverity.Error
 				: issue.getSeverity() == Severity.WARNING ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information);
 		diagnostic.setCode(issue.getCode());
-		diagnostic.setData(issue.getData());
+		// the same data as the language server sends: the code actions build their edits from its region
+		diagnostic.setData(IssueData.from(issue));
 		return diagnostic;
 	}
 }
