@@ -21,7 +21,6 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
 
 import com.google.inject.Guice;
 
@@ -51,7 +50,7 @@ public final class ReportLanguageServer {
 
 	/** Serves one client on the given streams until it exits. */
 	public static void serve(InputStream in, OutputStream out) throws InterruptedException, ExecutionException {
-		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(ReportLanguageServerImpl.class);
+		LanguageServerImpl server = Guice.createInjector(new ReportServerModule()).getInstance(ReportLanguageServerImpl.class);
 		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
 				.setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
 				.setExceptionHandler(ReportLanguageServer::toResponseError).create();
