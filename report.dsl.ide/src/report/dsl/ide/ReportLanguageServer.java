@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,7 +92,7 @@ public final class ReportLanguageServer {
 			cause = next;
 		}
 		if (cause instanceof IndexOutOfBoundsException && cause.getStackTrace().length > 0
-				&& cause.getStackTrace()[0].getClassName().equals(Document.class.getName())) {
+				&& List.of(Document.class.getName(), ReportDocument.class.getName()).contains(cause.getStackTrace()[0].getClassName())) {
 			return new ResponseError(ResponseErrorCode.InvalidParams, "请求中的位置不在文档之内", null);
 		}
 		LOG.log(Level.SEVERE, "request failed", cause);
