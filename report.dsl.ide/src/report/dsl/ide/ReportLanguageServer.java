@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,6 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
 
 import com.google.inject.Guice;
 
@@ -51,7 +51,7 @@ public final class ReportLanguageServer {
 
 	/** Serves one client on the given streams until it exits. */
 	public static void serve(InputStream in, OutputStream out) throws InterruptedException, ExecutionException {
-		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(ReportLanguageServerImpl.class);
+		LanguageServerImpl server = Guice.createInjector(new ReportServerModule()).getInstance(ReportLanguageServerImpl.class);
 		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
 				.setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
 				.setExceptionHandler(ReportLanguageServer::toResponseError).create();
@@ -92,7 +92,7 @@ public final class ReportLanguageServer {
 			cause = next;
 		}
 		if (cause instanceof IndexOutOfBoundsException && cause.getStackTrace().length > 0
-				&& cause.getStackTrace()[0].getClassName().equals(Document.class.getName())) {
+				&& List.of(Document.class.getName(), ReportDocument.class.getName()).contains(cause.getStackTrace()[0].getClassName())) {
 			return new ResponseError(ResponseErrorCode.InvalidParams, "请求中的位置不在文档之内", null);
 		}
 		LOG.log(Level.SEVERE, "request failed", cause);

@@ -17,6 +17,10 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import report.dsl.ide.ReportServerModule;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
@@ -35,8 +39,6 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.DefinitionParams;
-import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.eclipse.xtext.testing.AbstractLanguageServerTest;
@@ -48,7 +50,6 @@ import org.junit.jupiter.api.Test;
 import com.google.inject.Module;
 
 import report.dsl.ide.ReportIdeSetup;
-import report.dsl.ide.ReportLanguageServerImpl;
 import report.dsl.validation.IssueCodes;
 
 /** The language server as an editor sees it: diagnostics while typing, hover, quick fixes, outline, and the rest. */
@@ -68,8 +69,7 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	/** The language's own server; OSGi hides the ServiceLoader registration of the language, so register it directly. */
 	@Override
 	protected Module getServerModule() {
-		return Modules2.mixin(new ServerModule(), binder -> {
-			binder.bind(LanguageServerImpl.class).to(ReportLanguageServerImpl.class);
+		return Modules2.mixin(new ReportServerModule(), binder -> {
 			ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 			registry.getExtensionToFactoryMap().put("report",
 					new ReportIdeSetup().createInjectorAndDoEMFRegistration().getInstance(IResourceServiceProvider.class));
@@ -100,6 +100,18 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		show(text.replace("\n", "\r"));
 		Assertions.assertEquals(lf.stream().map(d -> d.getCode().getLeft() + " " + d.getRange()).toList(),
 				getDiagnostics().get(uri).stream().map(d -> d.getCode().getLeft() + " " + d.getRange()).toList());
+	}
+
+	@Test
+	void inADocumentWithCarriageReturnLineEndsQuickFixesAndEditsLandOnTheirLine() throws Exception {
+		show(text.replace("\n", "\r"));
+		Diagnostic b1 = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals(at("四:"), b1.getRange().getStart().getLine());
+		Assertions.assertEquals(List.of(b1.getRange()),
+				codeActions(b1).get(0).getEdit().getChanges().get(uri).stream().map(TextEdit::getRange).toList());
+		languageServer.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+				List.of(new TextDocumentContentChangeEvent(b1.getRange(), "1"))));
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
 	}
 
 	@Test

@@ -62,6 +62,18 @@ class ParserRecoveryTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aStrayLineBeforeAReportIsOneErrorThereAndTheReportIsStillChecked() throws Exception {
+		ReportFile file = parse("x\n" + Reports.balanced().text());
+		assertEquals("测试局2023", file.getReports().get(0).getName());
+		Issue stray = single(file, IssueCodes.TEXT_OUTSIDE_REPORT);
+		assertEquals(1, line(stray));
+		assertEquals("x", marked(file, stray));
+		// a run of loose tokens is one error, and the report behind it is still checked
+		assertCodes(parse("x 1 ：\n" + Reports.balanced().withoutMeta("年度").text()), IssueCodes.TEXT_OUTSIDE_REPORT,
+				IssueCodes.MISSING_METADATA);
+	}
+
+	@Test
 	void anUnclosedQuoteIsOneMessageWhereTheQuoteOpens() throws Exception {
 		String text = Reports.balanced().part("五", "\"无。").text();
 		ReportFile file = parseHelper.parse(text);

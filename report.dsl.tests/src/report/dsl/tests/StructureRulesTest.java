@@ -28,6 +28,24 @@ class StructureRulesTest extends ReportTestSupport {
 	private Provider<ResourceSet> resourceSets;
 
 	@Test
+	void aPartTableRowOrColumnNamedTwiceInAReportTypeIsAnErrorAtTheSecond() throws Exception {
+		ReportFile file = parse("""
+				报告类型 收支表 "收支" {
+					部分 一 "一、收支"
+					部分 一 "一、收支again"
+					表 T "收支" 属于 一 { 列 金额 "金额" 列 金额 "金额" 行 收入 "收入" { 行 甲 "甲" 行 甲 "甲" } 行 收入 "收入" }
+					表 T "收支" { 列 金额 "金额" 行 收入 "收入" }
+				}
+				""");
+		List<Issue> issues = assertCodes(file, IssueCodes.DUPLICATE_MEMBER, IssueCodes.DUPLICATE_MEMBER,
+				IssueCodes.DUPLICATE_MEMBER, IssueCodes.DUPLICATE_MEMBER, IssueCodes.DUPLICATE_MEMBER);
+		assertEquals(List.of("列「金额」在表T中重复定义", "行「收入.甲」在表T中重复定义", "行「收入」在表T中重复定义",
+				"表「T」在报告类型收支表中重复定义", "部分「一」在报告类型收支表中重复定义"),
+				issues.stream().map(Issue::getMessage).sorted().toList());
+		assertEquals(3, line(issues.stream().filter(i -> i.getMessage().startsWith("部分")).findFirst().orElseThrow()));
+	}
+
+	@Test
 	void aRequiredPartMissingIsAnErrorOnTheReportName() throws Exception {
 		ReportFile file = parse(Reports.balanced().withoutPart("五").text());
 		Issue issue = single(file, IssueCodes.MISSING_PART);

@@ -9,8 +9,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A report file's text as its author saved it, and the text the parser reads. Report files are UTF-8:
@@ -93,6 +95,11 @@ public final class SourceText {
 
 	private static CharsetDecoder strict(Charset charset) {
 		return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	/** Where each line of a text starts, counting CR LF, a lone CR and LF as a line end, as the parser does. */
+	public static int[] lineStarts(String text) {
+		return IntStream.concat(IntStream.of(0), LINE_BREAK.matcher(text).results().mapToInt(MatchResult::end)).toArray();
 	}
 
 	/** The text as the file holds it. */

@@ -45,10 +45,12 @@ public final class IssueCodes {
 
 	// any file
 	public static final String NESTING_DEPTH = PREFIX + "nesting-depth";
+	public static final String TEXT_OUTSIDE_REPORT = PREFIX + "text-outside-report";
 
 	// report types
 	public static final String CYCLIC_TOTAL = PREFIX + "cyclic-total";
 	public static final String DUPLICATE_NAME = PREFIX + "duplicate-name";
+	public static final String DUPLICATE_MEMBER = PREFIX + "duplicate-member";
 
 	// narrative (rules 6 and 10)
 	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,11 +31,18 @@ import com.google.inject.Inject;
 
 import report.dsl.evaluation.ReportValues;
 import report.dsl.model.ReportMetadata;
+import report.dsl.model.TableLayout;
+import report.dsl.report.Axis;
+import report.dsl.report.Block;
+import report.dsl.report.Column;
 import report.dsl.report.Figure;
+import report.dsl.report.LooseToken;
 import report.dsl.report.Part;
 import report.dsl.report.PartType;
 import report.dsl.report.Report;
 import report.dsl.report.ReportFile;
+import report.dsl.report.ReportType;
+import report.dsl.report.Row;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.TableData;
 import report.dsl.report.TableType;
@@ -52,6 +60,47 @@ public class StructureValidator extends ConcernValidator {
 	private static final int LAST_YEAR = 9999;
 
 	private static final Pattern HEADING_NUMBER = Pattern.compile("^\\s*([一二三四五六七八九十]+|[0-9０-９]+)\\s*[、.．]");
+
+	/** A stray line before the first report: one error, where it starts. */
+	@Check
+	public void checkTextBeforeReports(ReportFile file) {
+		if (!file.getLoose().isEmpty()) {
+			LooseToken first = file.getLoose().get(0);
+			error("多余的「" + first.getText() + "」：报告文件中只能有报告（「报告 名称 遵循 报告类型 { … }」）和报告类型，"
+					+ "此处的文字不属于其中任何一个", first, Literals.LOOSE_TOKEN__TEXT, IssueCodes.TEXT_OUTSIDE_REPORT);
+		}
+	}
+
+	/** Two parts, tables, rows or columns of one name in one place: references and outputs could take either. */
+	@Check
+	public void checkDuplicateMembers(ReportType type) {
+		duplicates(type.getParts(), PartType::getName, "部分", "报告类型" + type.getName(), Literals.PART_TYPE__NAME);
+		duplicates(type.getTables(), TableType::getName, "表", "报告类型" + type.getName(), Literals.TABLE_TYPE__NAME);
+		for (TableType table : type.getTables()) {
+			for (Block block : table.getBlocks()) {
+				duplicateAxes(block.getRows(), "行", "表" + table.getName());
+				duplicateAxes(block.getColumns(), "列", "表" + table.getName());
+			}
+		}
+	}
+
+	private void duplicateAxes(List<? extends Axis> axes, String kind, String where) {
+		duplicates(axes, TableLayout::keyText, kind, where, Literals.NAMED__NAME);
+		for (Axis axis : axes) {
+			duplicateAxes(axis instanceof Row row ? row.getChildren() : ((Column) axis).getChildren(), kind, where);
+		}
+	}
+
+	private <T extends EObject> void duplicates(List<T> members, Function<T, String> name, String kind, String where,
+			EAttribute feature) {
+		Set<String> seen = new HashSet<>();
+		for (T member : members) {
+			String key = name.apply(member);
+			if (key != null && !key.isEmpty() && !seen.add(key)) {
+				error(kind + "「" + key + "」在" + where + "中重复定义", member, feature, IssueCodes.DUPLICATE_MEMBER);
+			}
+		}
+	}
 
 	@Check
 	public void checkRequiredMetadata(Report report) {

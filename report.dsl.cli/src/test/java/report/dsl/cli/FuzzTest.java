@@ -71,7 +71,10 @@ class FuzzTest {
 			"[B.一 较 上年 B.一]", "[C.件数:行政复议.总计]", "[A.行政规范性文件:本年制发件数]", "[网站信息 = 3]", "一:", "三.七:",
 			"四: 1 0 0 0 0 0 1", "行 x \"x\"", "列 y \"y\" 小数", "规则 X1 错误 \"x\" 表 B 每列: 一 = 二",
 			"规则 X2 警告 \"x\" 表 B 每行: 总计 = 自然人", "图表 \"x\" 表 B: 三.一 占 三.七", "<script>alert(1)</script>",
-			"<b onclick=\"x\">", "&amp;", "\"><img src=x>", "javascript:", "${x}", "%s", "鲁政办字\\[2020\\]179号");
+			"<b onclick=\"x\">", "&amp;", "\"><img src=x>", "javascript:", "${x}", "%s", "鲁政办字\\[2020\\]179号",
+			// what editors and Chinese input methods produce
+			"\r", "\r\n", "\uFEFF", "４０", "２０２３", "年度：2023", "“", "”", "“x”", "至2023", "2023-01-01至2023-12-31", "|", "/",
+			"| 1 |", "一: 1 / 2");
 
 	private static final Injector LANGUAGE = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
 	private static final Path WORK = temporaryFolder();

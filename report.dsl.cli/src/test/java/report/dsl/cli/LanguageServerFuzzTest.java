@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import report.dsl.resource.SourceText;
+
 /**
  * Fuzzing of the language server: random edits and requests at random positions against `report lsp` as a process.
  * It must answer every request within five seconds, never fail inside (an internal error), never write anything but
@@ -41,7 +43,7 @@ class LanguageServerFuzzTest {
 			"{", "}", "[", "]", ":", "：", "\"", "\\", "=", "+", "-", ".", "、", "（", "）", "\n", "\t", " ", "　", "//", "/*", "*/",
 			"0", "1", "66", "2024", "1.5", "-1", "2147483647", "４０", "B.一", "三.七", "[B.一]", "[B.三.一 占 B.三.七]",
 			"[C.件数:行政复议.总计]", "[C.件数:", "四:    1 0 0 0 0 0 1\n", "表 B {\n", "部分 五 {\n\t\"\"\n}\n", "小节 \"（一）\" {",
-			"数值 新数值 = 3 条", "\"文字[");
+			"数值 新数值 = 3 条", "\"文字[", "\r", "\r\n");
 
 	private static final List<String> POSITION_REQUESTS = List.of("textDocument/hover", "textDocument/definition",
 			"textDocument/references", "textDocument/completion", "textDocument/documentHighlight", "textDocument/rename",
@@ -173,19 +175,18 @@ class LanguageServerFuzzTest {
 		return Map.of("range", range, "text", inserted);
 	}
 
-	/** The LSP position (line, UTF-16 column) of an offset in the tracked text. */
+	/** The LSP position (line, UTF-16 column) of an offset in the tracked text; CR LF, CR and LF end a line. */
 	private Map<String, Object> position(int offset) {
+		int[] lineStarts = SourceText.lineStarts(text);
 		int line = 0;
-		int lineStart = 0;
-		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+		while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) {
 			line++;
-			lineStart = i + 1;
 		}
-		return Map.of("line", line, "character", offset - lineStart);
+		return Map.of("line", line, "character", offset - lineStarts[line]);
 	}
 
 	private Map<String, Object> outside() {
-		long lines = text.chars().filter(c -> c == '\n').count();
-		return Map.of("line", lines + 1 + random.nextInt(1000), "character", random.nextInt(1000));
+		int lines = SourceText.lineStarts(text).length;
+		return Map.of("line", lines + random.nextInt(1000), "character", random.nextInt(1000));
 	}
 }

@@ -1,0 +1,20 @@
+package report.dsl.ide;
+
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
+import org.eclipse.xtext.util.Modules2;
+
+import com.google.inject.AbstractModule;
+
+/** Xtext's language server with the language's own server and open documents. */
+public class ReportServerModule extends AbstractModule {
+
+	@Override
+	protected void configure() {
+		install(Modules2.mixin(new ServerModule(), binder -> {
+			binder.bind(LanguageServerImpl.class).to(ReportLanguageServerImpl.class);
+			binder.bind(WorkspaceManager.class).to(ReportWorkspaceManager.class);
+		}));
+	}
+}
