@@ -97,8 +97,6 @@ public class ReportBuild {
 			IntConsumer progress) throws IOException {
 		ReportBatch.Result check = batch.check(sources.stream().map(Source::file).toList());
 		Path root = outputDirectory.toAbsolutePath().normalize();
-		Files.createDirectories(root);
-		Path realRoot = root.toRealPath();
 		Map<Path, Path> writtenFrom = new HashMap<>();
 		List<Path> written = new ArrayList<>();
 		List<Withheld> withheld = new ArrayList<>();
@@ -115,7 +113,7 @@ public class ReportBuild {
 					if (blocking.isPresent()) {
 						withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
 					} else if (report.getType() != null && !report.getType().eIsProxy()) {
-						publish(source, report, reports.size() == 1, root, realRoot, formats, writtenFrom, written, collisions);
+						publish(source, report, reports.size() == 1, root, formats, writtenFrom, written, collisions);
 					}
 				}
 			}
@@ -147,14 +145,14 @@ public class ReportBuild {
 		return Optional.empty();
 	}
 
-	private void publish(Source source, Report report, boolean alone, Path root, Path realRoot, Set<OutputFormat> formats,
+	private void publish(Source source, Report report, boolean alone, Path root, Set<OutputFormat> formats,
 			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
 		String base = source.relative().toString();
 		base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
 		String name = alone ? base : base + "-" + report.getName();
 		for (OutputFormat format : OutputFormat.values()) {
 			if (formats.contains(format)) {
-				Path target = inside(root, realRoot, name + "." + format.extension());
+				Path target = inside(root, name + "." + format.extension());
 				Path earlier = writtenFrom.putIfAbsent(target, source.file());
 				if (earlier != null) {
 					collisions.add(root.relativize(target) + "：" + source.file() + " 的报告「" + report.getName() + "」与 "
@@ -170,12 +168,18 @@ public class ReportBuild {
 	/**
 	 * The target path, refused when it would leave the output directory, whatever a name contains and wherever
 	 * a symbolic link inside the output directory points: the nearest existing folder is compared by its real path.
+	 * The output directory is made by the first file written into it, so that a build that publishes nothing leaves
+	 * nothing behind.
 	 */
-	private static Path inside(Path root, Path realRoot, String relative) throws IOException {
+	private static Path inside(Path root, String relative) throws IOException {
 		Path target = root.resolve(relative).normalize();
 		if (!target.startsWith(root) || target.equals(root)) {
 			throw new IOException("拒绝写到输出目录之外：" + relative);
 		}
+		if (!Files.exists(root)) {
+			return target; // nothing of the output directory exists yet, so no link inside it can lead out
+		}
+		Path realRoot = root.toRealPath();
 		Path existing = target.getParent();
 		while (!Files.exists(existing)) {
 			existing = existing.getParent();
