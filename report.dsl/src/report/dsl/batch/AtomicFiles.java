@@ -16,12 +16,16 @@ public final class AtomicFiles {
 	}
 
 	public static void write(Path target, String text) throws IOException {
+		write(target, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static void write(Path target, byte[] content) throws IOException {
 		Path parent = target.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
 		Path temporary = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		try {
 			// created like any new file (the umask decides), unlike Files.createTempFile's owner-only mode
-			Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			keepPermissions(target, temporary);
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		} finally {

@@ -18,7 +18,6 @@ import org.eclipse.emf.ecore.resource.Resource;
 
 import com.google.inject.Inject;
 
-import report.dsl.generator.OutputFormat;
 import report.dsl.generator.ReportPublisher;
 import report.dsl.report.Report;
 import report.dsl.report.ReportFile;
@@ -93,7 +92,11 @@ public class ReportBuild {
 		return common;
 	}
 
-	public Outcome build(List<Source> sources, Path outputDirectory, Set<OutputFormat> formats, boolean force,
+	/**
+	 * @param formats the extensions to write, among {@link ReportPublisher#extensions()}
+	 * @param font the font file document outputs embed, when the user named one
+	 */
+	public Outcome build(List<Source> sources, Path outputDirectory, Set<String> formats, Optional<Path> font, boolean force,
 			IntConsumer progress) throws IOException {
 		ReportBatch.Result check = batch.check(sources.stream().map(Source::file).toList());
 		Path root = outputDirectory.toAbsolutePath().normalize();
@@ -113,7 +116,7 @@ public class ReportBuild {
 					if (blocking.isPresent()) {
 						withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
 					} else if (report.getType() != null && !report.getType().eIsProxy()) {
-						publish(source, report, reports.size() == 1, root, formats, writtenFrom, written, collisions);
+						publish(source, report, reports.size() == 1, root, formats, font, writtenFrom, written, collisions);
 					}
 				}
 			}
@@ -145,21 +148,21 @@ public class ReportBuild {
 		return Optional.empty();
 	}
 
-	private void publish(Source source, Report report, boolean alone, Path root, Set<OutputFormat> formats,
+	private void publish(Source source, Report report, boolean alone, Path root, Set<String> formats, Optional<Path> font,
 			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
 		String base = source.relative().toString();
 		base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
 		String name = alone ? base : base + "-" + report.getName();
-		for (OutputFormat format : OutputFormat.values()) {
+		for (String format : publisher.extensions()) {
 			if (formats.contains(format)) {
-				Path target = inside(root, name + "." + format.extension());
+				Path target = inside(root, name + "." + format);
 				Path earlier = writtenFrom.putIfAbsent(target, source.file());
 				if (earlier != null) {
 					collisions.add(root.relativize(target) + "：" + source.file() + " 的报告「" + report.getName() + "」与 "
 							+ earlier + " 的输出同名，未覆盖");
 					continue;
 				}
-				AtomicFiles.write(target, publisher.render(report, format));
+				AtomicFiles.write(target, publisher.render(report, format, font));
 				written.add(target);
 			}
 		}

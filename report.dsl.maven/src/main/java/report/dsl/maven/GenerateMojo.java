@@ -2,8 +2,10 @@ package report.dsl.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -19,9 +21,10 @@ import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.batch.ReportBatch.Severity;
 import report.dsl.batch.ReportBuild;
-import report.dsl.generator.OutputFormat;
+import report.dsl.generator.DocumentException;
+import report.dsl.generator.ReportPublisher;
 
-/** Checks the reports under {@code sourceDirectory} and writes each one's Markdown, HTML and JSON. */
+/** Checks the reports under {@code sourceDirectory} and writes each one in the formats asked for (Markdown, HTML and JSON by default). */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
@@ -31,9 +34,13 @@ public class GenerateMojo extends AbstractMojo {
 	@Parameter(property = "report.outputDirectory", defaultValue = "${project.build.directory}/generated-resources/reports")
 	private File outputDirectory;
 
-	/** Any of md, html, json. */
+	/** Any of md, html, json, docx, xlsx, and the other document outputs on the plugin's class path (pdf). */
 	@Parameter(property = "report.formats", defaultValue = "md,html,json")
 	private List<String> formats;
+
+	/** The CJK font file document outputs use (docx charts, pdf); by default one of the system's fonts. */
+	@Parameter(property = "report.font")
+	private File font;
 
 	/** Generate reports that have errors too, and do not fail the build for them. */
 	@Parameter(property = "report.force", defaultValue = "false")
@@ -52,15 +59,17 @@ public class GenerateMojo extends AbstractMojo {
 			getLog().info("report.dsl: no " + sourceDirectory + ", nothing to generate");
 			return;
 		}
-		Set<OutputFormat> wanted = outputFormats();
+		Set<String> wanted = outputFormats();
 		ReportBuild.Outcome outcome;
 		try {
 			List<ReportBuild.Source> sources = ReportBuild.sources(List.of(sourceDirectory.toPath()));
 			outcome = Language.INJECTOR.getInstance(ReportBuild.class)
-					.build(sources, outputDirectory.toPath(), wanted, force, done -> {
+					.build(sources, outputDirectory.toPath(), wanted, Optional.ofNullable(font).map(File::toPath), force, done -> {
 					});
 		} catch (IOException e) {
 			throw new MojoExecutionException("report.dsl: " + e.getMessage(), e);
+		} catch (DocumentException e) {
+			throw new MojoFailureException("report.dsl: " + e.getMessage());
 		}
 		outcome.check().diagnostics().forEach(this::log);
 
@@ -82,11 +91,18 @@ public class GenerateMojo extends AbstractMojo {
 		}
 	}
 
-	private Set<OutputFormat> outputFormats() throws MojoExecutionException {
-		Set<OutputFormat> wanted = EnumSet.noneOf(OutputFormat.class);
+	private Set<String> outputFormats() throws MojoExecutionException {
+		List<String> available = Language.INJECTOR.getInstance(ReportPublisher.class).extensions();
+		Set<String> wanted = new LinkedHashSet<>();
 		for (String name : formats) {
-			wanted.add(OutputFormat.byExtension(name).orElseThrow(
-					() -> new MojoExecutionException("report.dsl: unknown format '" + name + "'; use md, html or json")));
+			String format = name.trim().toLowerCase(Locale.ROOT);
+			if (!available.contains(format)) {
+				throw new MojoExecutionException("report.dsl: unknown format '" + name + "'; use " + String.join(", ", available));
+			}
+			wanted.add(format);
+		}
+		if (font != null && !font.isFile()) {
+			throw new MojoExecutionException("report.dsl: no font file " + font);
 		}
 		return wanted;
 	}
