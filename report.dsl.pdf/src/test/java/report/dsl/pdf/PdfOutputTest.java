@@ -1,0 +1,150 @@
+package report.dsl.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.google.inject.Injector;
+
+import report.dsl.ReportStandaloneSetup;
+import report.dsl.evaluation.Numbers;
+import report.dsl.evaluation.ReportEvaluator;
+import report.dsl.evaluation.ReportValues;
+import report.dsl.generator.DocumentException;
+import report.dsl.generator.DocumentOutput;
+import report.dsl.generator.ReportText;
+import report.dsl.generator.TableGrid;
+import report.dsl.report.Part;
+import report.dsl.report.Report;
+import report.dsl.report.TableType;
+
+/**
+ * Every example rendered to PDF and read back with poppler, as a reader's viewer reads it: the text layer holds every
+ * row of Tables A, B and C and the headings as the right characters, the Chinese faces are embedded as subsets, and the
+ * same report gives the same bytes. The pages are kept as PNG under target/pdf for a person to look at.
+ */
+class PdfOutputTest {
+
+	private static final Injector INJECTOR = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
+	private static final Path OUT = Path.of("target/pdf");
+	/** Kangxi radicals and CJK radicals supplement: what a PDF whose text layer maps glyphs wrongly gives back. */
+	private static final Pattern RADICALS = Pattern.compile("[\\x{2E80}-\\x{2FDF}\\x{FFFD}]");
+
+	private static DocumentOutput pdf;
+
+	@BeforeAll
+	static void discover() throws IOException {
+		pdf = ServiceLoader.load(DocumentOutput.class).stream().map(ServiceLoader.Provider::get)
+				.filter(o -> o.extension().equals("pdf")).findFirst().orElseThrow();
+		INJECTOR.injectMembers(pdf);
+		Files.createDirectories(OUT);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "000", "001", "002", "003", "004" })
+	void everyExampleReadsBackWithItsTablesAndHeadingsAsTheRightCharacters(String example) throws Exception {
+		Report report = example(example);
+		byte[] bytes = pdf.render(report, Optional.empty());
+		Path file = Files.write(OUT.resolve(example + ".pdf"), bytes);
+		String layout = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
+		assertFalse(RADICALS.matcher(layout).find(), layout);
+		String squeezed = layout.replaceAll("\\s+", "");
+		assertTrue(squeezed.contains(ReportText.clean(report.getBody()) + ReportText.subtitle(report)), layout);
+		for (Part part : report.getParts()) {
+			assertTrue(squeezed.contains(ReportText.heading(part).replaceAll("\\s+", "")), ReportText.heading(part));
+		}
+		List<String> missingRows = new ArrayList<>();
+		ReportValues values = INJECTOR.getInstance(ReportEvaluator.class).values(report);
+		for (TableType table : report.getType().getTables()) {
+			assertTrue(squeezed.contains(ReportText.clean(table.getCaption()).replaceAll("\\s+", "")), table.getCaption());
+			for (var block : table.getBlocks()) {
+				for (TableGrid.BodyRow row : TableGrid.of(block, values.table(table)).body()) {
+					String numbers = row.values().stream().map(c -> Numbers.plain(c.value())).collect(Collectors.joining(" +"));
+					if (!Pattern.compile("(^|\\s)" + numbers.replace(".", "\\.") + "(\\s|$)", Pattern.MULTILINE).matcher(layout).find()) {
+						missingRows.add(table.getName() + " " + numbers);
+					}
+				}
+			}
+		}
+		assertEquals(List.of(), missingRows, layout);
+		String fonts = run("pdffonts", file.toString());
+		List<String> faces = fonts.lines().skip(2).toList();
+		assertFalse(faces.isEmpty(), fonts);
+		for (String face : faces) {
+			assertTrue(Pattern.compile("^\\w{6}\\+\\S+\\s+CID TrueType\\s+Identity-H\\s+yes yes yes").matcher(face).find(), fonts);
+		}
+		run("pdftoppm", "-png", "-r", "60", file.toString(), OUT.resolve(example).toString());
+	}
+
+	@Test
+	void theSameReportGivesTheSameBytes() throws IOException {
+		Report report = example("002");
+		assertArrayEquals(pdf.render(report, Optional.empty()), pdf.render(report, Optional.empty()));
+	}
+
+	@Test
+	void aFileThatIsNoUsableFontIsOneChineseSentence() throws IOException {
+		Report report = example("004");
+		for (Path notUsable : List.of(Path.of("../examples/004-yeji-jiguanshiwu-2023.report"), Path.of("no-such-font.ttf"),
+				Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+				Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"))) {
+			DocumentException e = assertThrows(DocumentException.class, () -> pdf.render(report, Optional.of(notUsable)));
+			assertEquals("字体文件「" + notUsable + "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 simfang.ttf、simsun.ttc、uming.ttc）",
+					e.getMessage());
+		}
+	}
+
+	@Test
+	void aNamedFontIsTheOneEmbedded() throws Exception {
+		Path file = Files.write(OUT.resolve("named-font.pdf"),
+				pdf.render(example("004"), Optional.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"))));
+		List<String> faces = run("pdffonts", file.toString()).lines().skip(2).toList();
+		assertEquals(1, faces.size(), faces.toString());
+		assertTrue(faces.get(0).contains("+WenQuanYiZenHei "), faces.get(0));
+	}
+
+	@Test
+	void whenNoFontIsFoundTheMessageSaysWhatToInstallOrName() {
+		DocumentException e = assertThrows(DocumentException.class,
+				() -> new CjkFonts(Optional.empty(), List.of("/nonexistent/simfang.ttf"), List.of()));
+		assertEquals("没有找到可嵌入 PDF 的中文字体：请安装 fonts-arphic-uming 或 fonts-wqy-zenhei（Debian），或用 --font 指定一个"
+				+ "含中文字形、TrueType 轮廓的字体文件（如 Windows 的 simfang.ttf、simsun.ttc）", e.getMessage());
+	}
+
+	private static Report example(String prefix) throws IOException {
+		XtextResourceSet resourceSet = INJECTOR.getInstance(XtextResourceSet.class);
+		try (var files = Files.list(Path.of("../examples"))) {
+			Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow();
+			var resource = resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
+			return resource.getContents().get(0).eContents().stream().filter(Report.class::isInstance).map(Report.class::cast)
+					.findFirst().orElseThrow();
+		}
+	}
+
+	private static String run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertEquals(0, process.waitFor(), String.join(" ", command) + "\n" + output);
+		return output;
+	}
+}
