@@ -16,6 +16,7 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
+import report.dsl.model.RuleTerms;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Axis;
 import report.dsl.report.Block;
@@ -200,25 +201,28 @@ public class JsonReportGenerator {
 	private static JsonArray rules(Report report, ReportValues values) {
 		JsonArray array = new JsonArray();
 		for (Rule rule : report.getType().getRules()) {
-			if (rule.getTable() == null || rule.getTable().eIsProxy()) {
-				continue; // the parser recovered it without its table: no rule to publish (its syntax error blocks publishing)
+			if (rule.getTable() != null && rule.getTable().eIsProxy()) {
+				continue; // its table does not resolve: no rule to publish (its linking error blocks publishing)
 			}
 			JsonObject json = new JsonObject();
 			json.addProperty("code", rule.getCode());
 			json.addProperty("severity", rule.getSeverity().getLiteral().equals("错误") ? "error"
 					: rule.getSeverity().getLiteral().equals("警告") ? "warning" : "info");
 			json.addProperty("message", ReportText.clean(rule.getMessage()));
-			json.addProperty("table", rule.getTable().getName());
+			if (rule.getTable() != null) {
+				json.addProperty("table", rule.getTable().getName());
+			}
 			JsonArray outcomes = new JsonArray();
 			for (RuleOutcome outcome : values.ruleOutcomes()) {
 				if (outcome.rule() != rule) {
 					continue;
 				}
 				JsonObject result = new JsonObject();
-				result.addProperty("scope", outcome.slice().row() != null ? "row" : "column");
+				result.addProperty("scope", outcome.slice().row() != null ? "row" : outcome.slice().column() != null ? "column" : "report");
 				result.addProperty("key", outcome.slice().row() != null ? TableLayout.keyText(outcome.slice().row())
-						: TableLayout.keyText(outcome.slice().column()));
-				result.addProperty("equation", sum(outcome.equation().getLeft()) + " = " + sum(outcome.equation().getRight()));
+						: outcome.slice().column() != null ? TableLayout.keyText(outcome.slice().column()) : "");
+				result.addProperty("equation", sum(outcome.equation().getLeft()) + " "
+						+ RuleTerms.symbol(outcome.equation().getRelation()) + " " + sum(outcome.equation().getRight()));
 				result.add("left", number(outcome.left()));
 				result.add("right", number(outcome.right()));
 				result.addProperty("holds", outcome.holds());
@@ -237,7 +241,7 @@ public class JsonReportGenerator {
 			if (text.length() > 0 || term.isNegative()) {
 				text.append(term.isNegative() ? " - " : " + ");
 			}
-			text.append(term.isPreviousYear() ? "上年 " : "").append(TableLayout.keyText(term.getAxis()));
+			text.append(RuleTerms.text(term, true));
 		}
 		return text.toString().trim();
 	}
