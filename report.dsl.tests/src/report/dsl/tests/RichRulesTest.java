@@ -125,14 +125,16 @@ class RichRulesTest extends ReportTestSupport {
 	void anEquationBetweenFixedValuesOffersTheValueThatMakesItHold() throws Exception {
 		ReportFile file = parse(ownType("规则 R1 错误 \"预算等于上限\" : 预算 = U.上限:金额\n", "甲: 1  乙: 1", "\t\t数值 预算 = 3 万元\n"));
 		Issue r1 = single(file, "R1");
-		assertArrayEquals(new String[] { "R1", "3" }, r1.getData());
-		assertEquals("4", marked(file, r1));
+		// on the value the equation states alone on its left, as for the totals of a table
+		assertArrayEquals(new String[] { "R1", "4" }, r1.getData());
+		assertEquals("3", marked(file, r1));
 	}
 
 	@Test
 	void aTermNamingAnUnknownCellOrARowOfSeveralColumnsIsOneErrorWithItsPlace() throws Exception {
 		ReportFile unknown = parseHelper.parse(ownType("规则 R1 错误 \"x\" 表 T 每列: 甲 ≤ U.下限:金额\n", "甲: 1  乙: 1"));
 		Issue linking = single(unknown, Diagnostic.LINKING_DIAGNOSTIC);
+		assertEquals("未知的行、列或数值「U.下限」", linking.getMessage());
 		assertEquals(BalanceRulesTest.lineOf(unknown, "规则 R1"), linking.getLineNumber());
 		assertTrue(linking.getColumn() > 1);
 		ReportFile severalColumns = parse("""
@@ -195,6 +197,6 @@ class RichRulesTest extends ReportTestSupport {
 
 	private static String lastYear(String tableA) {
 		return Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
-				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableA(tableA).text();
+				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("").tableA(tableA).text();
 	}
 }
