@@ -155,6 +155,19 @@ test('examples/000: keywords, strings, bound values, numbers, dates, comments, r
 	assertScope(lines, '3', 'constant.numeric.report');
 });
 
+test('inequalities, terms naming another table\'s cell, and the deadline', async () => {
+	const lines = await tokenize([
+		'\t规则 A11 警告 "废止" 表 A 每行: 本年废止件数 ≤ 上年 现行有效件数 + 本年制发件数; 甲 <= 乙; 甲 ≧ 乙; 甲 ＜ 乙',
+		'\t规则 A13 警告 "公开" : 主动公开规范性文件 >= A.行政规范性文件:本年制发件数',
+		'\t发布期限 次年 01-31',
+	].join('\n'));
+	for (const relation of ['≤', '<=', '≧', '＜', '>=']) {
+		assertScope(lines, relation, 'keyword.operator.comparison.report');
+	}
+	assertScope(lines, '发布期限', 'keyword.control.report');
+	assertScope(lines, '次年', 'storage.modifier.report');
+});
+
 test('keywords are whole tokens, longest first, never inside an identifier', async () => {
 	const lines = await tokenize([
 		'报告类型 收支表 "收支情况报告" {',

@@ -19,17 +19,19 @@ import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
 import report.dsl.evaluation.ShownNumber;
 import report.dsl.evaluation.TableValues;
+import report.dsl.model.RuleTerms;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Axis;
 import report.dsl.report.Binding;
 import report.dsl.report.CellValue;
 import report.dsl.report.Column;
+import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Figure;
+import report.dsl.report.Relation;
 import report.dsl.report.Report;
 import report.dsl.report.Row;
 import report.dsl.report.RowData;
 import report.dsl.report.TableData;
-import report.dsl.report.Term;
 import report.dsl.report.Text;
 
 /**
@@ -62,6 +64,15 @@ public class ReportHoverService extends HoverService {
 		}
 		if (text == null && context.getElement() instanceof Figure figure) {
 			text = figure(figure);
+			if (report != null && report.getType() != null && !report.getType().eIsProxy()) {
+				StringBuilder rules = new StringBuilder(text);
+				ReportValues values = evaluator.values(report);
+				values.ruleOutcomes().stream().filter(outcome -> RuleTerms.terms(outcome.equation()).stream().anyMatch(
+						t -> !t.isPreviousYear() && t.getOperand() instanceof DeclaredFigure declared
+								&& values.figure(declared.getName()).orElse(null) == figure))
+						.forEach(outcome -> appendOutcome(rules, outcome));
+				text = rules.toString();
+			}
 		} else if (text == null && context.getElement() instanceof Axis axis) {
 			text = "**" + TableLayout.keyText(axis) + "**　" + axis.getLabel();
 		}
@@ -89,24 +100,31 @@ public class ReportHoverService extends HoverService {
 		return text.toString();
 	}
 
-	/** The outcomes of every equation this cell takes part in, directly or through its groups. */
+	/**
+	 * The outcomes of every equation and inequality this cell takes part in, directly or through its groups: in the
+	 * column or row the rule runs over, or named as a cell of its own.
+	 */
 	private static void appendRules(StringBuilder text, ReportValues values, Row row, Column column) {
 		for (RuleOutcome outcome : values.ruleOutcomes()) {
 			boolean sameSlice = outcome.slice().column() == column || outcome.slice().row() == row;
 			Axis own = outcome.slice().column() == column ? row : column;
-			boolean involved = sameSlice && terms(outcome).stream().anyMatch(t -> !t.isPreviousYear() && contains(t.getAxis(), own));
+			boolean involved = RuleTerms.terms(outcome.equation()).stream().filter(t -> !t.isPreviousYear()).anyMatch(t -> RuleTerms.isFixed(t)
+					? t.getOperand() instanceof Row named && contains(named, row) && RuleTerms.fixedColumn(t).orElse(null) == column
+					: sameSlice && t.getOperand() instanceof Axis axis && contains(axis, own));
 			if (involved) {
-				text.append("\n\n").append(outcome.holds() ? "✓ " : "✗ ").append("规则").append(outcome.rule().getCode())
-						.append("（").append(outcome.rule().getMessage()).append("）：").append(Numbers.plain(outcome.left()))
-						.append(outcome.holds() ? " = " : " ≠ ").append(Numbers.plain(outcome.right()));
+				appendOutcome(text, outcome);
 			}
 		}
 	}
 
-	private static List<Term> terms(RuleOutcome outcome) {
-		List<Term> terms = new java.util.ArrayList<>(outcome.equation().getLeft().getTerms());
-		terms.addAll(outcome.equation().getRight().getTerms());
-		return terms;
+	/** ✓ or ✗, the rule, and both sides computed: 规则B2（…）：3 = 3, 规则A11（…）：9 ≤ 3 不成立. */
+	private static void appendOutcome(StringBuilder text, RuleOutcome outcome) {
+		Relation relation = outcome.equation().getRelation();
+		boolean equation = relation == Relation.EQUAL;
+		text.append("\n\n").append(outcome.holds() ? "✓ " : "✗ ").append("规则").append(outcome.rule().getCode())
+				.append("（").append(outcome.rule().getMessage()).append("）：").append(Numbers.plain(outcome.left()))
+				.append(" ").append(equation && !outcome.holds() ? "≠" : RuleTerms.symbol(relation)).append(" ")
+				.append(Numbers.plain(outcome.right())).append(equation || outcome.holds() ? "" : " 不成立");
 	}
 
 	private static boolean contains(Axis group, Axis axis) {

@@ -61,7 +61,8 @@ class LibraryTest {
 		assertEquals(25, TableLayout.leafRows(tableB).size());
 		assertEquals(7, TableLayout.leafColumns(tableB).size());
 		assertEquals(175, leafCells(b));
-		assertEquals(List.of("B1", "B2", "B3", "C4", "B8", "A9"), format.getRules().stream().map(Rule::getCode).toList());
+		assertEquals(List.of("B1", "B2", "B3", "C4", "B8", "A9", "A11", "B12", "A13"), format.getRules().stream().map(Rule::getCode).toList());
+		assertEquals("次年 01-31", format.getDeadline().getYear().getLiteral() + " " + format.getDeadline().getMonthDay());
 	}
 
 	@Test
@@ -79,6 +80,7 @@ class LibraryTest {
 		Block tableB = format.getTables().get(1).getBlocks().get(0);
 		assertEquals(23, TableLayout.leafRows(tableB).size());
 		assertEquals(List.of("B1", "B2", "B3", "C4", "B8"), format.getRules().stream().map(Rule::getCode).toList());
+		assertEquals("次年 01-31", format.getDeadline().getYear().getLiteral() + " " + format.getDeadline().getMonthDay());
 	}
 
 	private static int leafCells(TableType table) {

@@ -15,6 +15,7 @@ import org.eclipse.xtext.EcoreUtil2;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Binding;
 import report.dsl.report.Column;
+import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Figure;
 import report.dsl.report.Report;
 import report.dsl.report.ReportType;
@@ -129,29 +130,41 @@ public final class ReportValues {
 	}
 
 	public Resolved resolve(ValueRef ref) {
-		if (ref == null || ref.getTarget() == null || ref.getTarget().eIsProxy()) {
-			return Resolved.problem("引用无法解析");
-		}
-		if (ref.isPreviousYear()) {
-			return previous().map(p -> p.resolveHere(ref, "上年"))
-					.orElse(Resolved.problem("引用了上年数值，但本报告没有用「上年报告」指明上年度报告"));
-		}
-		return resolveHere(ref, "");
+		return ref == null ? Resolved.problem("引用无法解析") : resolve(ref.getTarget(), ref.getColumn(), ref.isPreviousYear());
 	}
 
-	private Resolved resolveHere(ValueRef ref, String prefix) {
-		if (ref.getTarget() instanceof Figure figure) {
+	/**
+	 * The value a binding or a rule's term names: a figure (a report's own, or one its type declares, by name), or a
+	 * row in the column given or its block's default column; of last year's report for 上年.
+	 */
+	public Resolved resolve(EObject target, Column column, boolean previousYear) {
+		if (target == null || target.eIsProxy()) {
+			return Resolved.problem("引用无法解析");
+		}
+		if (previousYear) {
+			return previous().map(p -> p.resolveHere(target, column, "上年"))
+					.orElse(Resolved.problem("引用了上年数值，但本报告没有用「上年报告」指明上年度报告"));
+		}
+		return resolveHere(target, column, "");
+	}
+
+	private Resolved resolveHere(EObject target, Column givenColumn, String prefix) {
+		if (target instanceof DeclaredFigure declared) {
+			return figure(declared.getName()).map(figure -> resolveHere(figure, null, prefix))
+					.orElse(Resolved.problem(prefix + "报告没有填写数值「" + declared.getName() + "」"));
+		}
+		if (target instanceof Figure figure) {
 			return Resolved.of(Numbers.signed(figure.getValue(), figure.isNegative()), prefix + figure.getName());
 		}
-		if (!(ref.getTarget() instanceof Row row)) {
+		if (!(target instanceof Row row)) {
 			return Resolved.problem("只能引用数值或表格的行");
 		}
 		if (row.isHeading()) {
 			return Resolved.problem("「" + TableLayout.keyText(row) + "」是标题行，没有数值");
 		}
-		Optional<Column> column = column(ref, row);
+		Optional<Column> column = column(givenColumn, row);
 		if (column.isEmpty()) {
-			return ref.getColumn() != null ? Resolved.problem("列无法解析")
+			return givenColumn != null ? Resolved.problem("列无法解析")
 					: Resolved.problem("表" + TableLayout.table(row).getName() + "的「" + TableLayout.keyText(row)
 							+ "」有多列，请用「:列名」指明引用哪一列");
 		}
@@ -160,9 +173,13 @@ public final class ReportValues {
 				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column.get()) + "）");
 	}
 
+	/** The figure of this report that a report type's declared figure of that name stands for. */
+	public Optional<Figure> figure(String name) {
+		return EcoreUtil2.eAllOfType(report, Figure.class).stream().filter(f -> name != null && name.equals(f.getName())).findFirst();
+	}
+
 	/** The column a reference to a row reads: the one it names, or its block's default column. */
-	private static Optional<Column> column(ValueRef ref, Row row) {
-		Column column = ref.getColumn();
+	private static Optional<Column> column(Column column, Row row) {
 		if (column == null) {
 			return TableLayout.defaultColumn(TableLayout.block(row));
 		}
@@ -185,7 +202,7 @@ public final class ReportValues {
 			return Optional.empty();
 		}
 		TableValues table = values.get().table(TableLayout.table(row));
-		return column(ref, row).flatMap(column -> table.enteredCell(row, column)).<EObject>map(cell -> cell)
+		return column(ref.getColumn(), row).flatMap(column -> table.enteredCell(row, column)).<EObject>map(cell -> cell)
 				.or(() -> table.line(row)).or(() -> Optional.ofNullable(table.data()));
 	}
 }

@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.emf.ecore.EObject;
+
+import report.dsl.model.RuleTerms;
 import report.dsl.model.TableLayout;
+import report.dsl.report.Axis;
 import report.dsl.report.Block;
 import report.dsl.report.CellValue;
 import report.dsl.report.Column;
+import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Equation;
 import report.dsl.report.Row;
 import report.dsl.report.Rule;
@@ -17,26 +22,35 @@ import report.dsl.report.Sum;
 import report.dsl.report.Term;
 
 /**
- * One equation of a rule evaluated for one column (每列 rules) or one row (每行 rules) of its table.
- * The checker reports the outcomes that do not hold; the JSON output publishes them all.
+ * One equation or inequality of a rule evaluated for one column (每列 rules) or one row (每行 rules) of its table, or
+ * once for a rule without a table. The checker reports the outcomes that do not hold; the JSON output publishes them all.
  */
 public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal left, BigDecimal right) {
 
 	public boolean holds() {
-		return left.compareTo(right) == 0;
+		return RuleTerms.holds(equation.getRelation(), left.compareTo(right));
 	}
 
-	/** One row or one column of a table, this year and (for 上年 terms) last year. */
-	public record Slice(TableValues thisYear, TableValues lastYear, Row row, Column column) {
+	/**
+	 * One row or one column of a table, this year and (for 上年 terms) last year; with neither row nor column for a
+	 * rule without a table. Fixed terms (another table's cell, a declared figure) read the report's values.
+	 */
+	public record Slice(ReportValues values, TableValues thisYear, TableValues lastYear, Row row, Column column) {
 		public Row rowOf(Term term) {
-			return row != null ? row : (Row) term.getAxis();
+			return row != null && !RuleTerms.isFixed(term) ? row : (Row) term.getOperand();
 		}
 
 		public Column columnOf(Term term) {
-			return column != null ? column : (Column) term.getAxis();
+			if (RuleTerms.isFixed(term)) {
+				return RuleTerms.fixedColumn(term).orElse(null);
+			}
+			return column != null ? column : (Column) term.getOperand();
 		}
 
 		public BigDecimal value(Term term) {
+			if (RuleTerms.isFixed(term)) {
+				return values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).value();
+			}
 			return (term.isPreviousYear() ? lastYear : thisYear).value(rowOf(term), columnOf(term));
 		}
 
@@ -48,13 +62,30 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 			return total;
 		}
 
-		public Optional<CellValue> enteredCell(Term term) {
-			return term.isPreviousYear() ? Optional.empty() : thisYear.enteredCell(rowOf(term), columnOf(term));
+		/** Where this year's number of a term is written: the cell as entered, or the report's figure. */
+		public Optional<EObject> source(Term term) {
+			if (term.isPreviousYear()) {
+				return Optional.empty();
+			}
+			if (term.getOperand() instanceof DeclaredFigure figure) {
+				return values.figure(figure.getName()).map(f -> f);
+			}
+			if (RuleTerms.isFixed(term)) {
+				Row fixedRow = (Row) term.getOperand();
+				TableValues table = values.table(TableLayout.table(fixedRow));
+				return RuleTerms.fixedColumn(term).flatMap(c -> table.enteredCell(fixedRow, c)).map(cell -> cell);
+			}
+			return thisYear.enteredCell(rowOf(term), columnOf(term)).map(cell -> cell);
 		}
 
-		/** The row or column the equation was evaluated for, by its key. */
+		/** The cell this year's number of a term is entered in, if it is entered in a table. */
+		public Optional<CellValue> enteredCell(Term term) {
+			return source(term).filter(CellValue.class::isInstance).map(CellValue.class::cast);
+		}
+
+		/** The row or column the equation was evaluated for, by its key; empty for a rule without a table. */
 		public String key() {
-			return row != null ? TableLayout.keyText(row) : TableLayout.shortKey(column);
+			return row != null ? TableLayout.keyText(row) : column != null ? TableLayout.shortKey(column) : "";
 		}
 	}
 
@@ -62,8 +93,8 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 	static List<RuleOutcome> evaluate(ReportValues values) {
 		List<RuleOutcome> outcomes = new ArrayList<>();
 		for (Rule rule : values.report().getType().getRules()) {
-			if (rule.getTable() == null || rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null
-					|| values.table(rule.getTable()).hasUnplacedRows()) {
+			if (rule.getTable() != null && (rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null
+					|| values.table(rule.getTable()).hasUnplacedRows())) {
 				continue;
 			}
 			for (Equation equation : rule.getEquations()) {
@@ -77,33 +108,46 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 		if (equation.getLeft() == null || equation.getRight() == null) {
 			return; // the parser recovered half an equation: its syntax error is the message
 		}
-		List<Term> terms = new ArrayList<>(equation.getLeft().getTerms());
-		terms.addAll(equation.getRight().getTerms());
-		if (terms.stream().anyMatch(t -> t.getAxis() == null || t.getAxis().eIsProxy())) {
+		List<Term> terms = RuleTerms.terms(equation);
+		if (terms.stream().anyMatch(t -> t.getOperand() == null || t.getOperand().eIsProxy()
+				|| t.getColumn() != null && t.getColumn().eIsProxy())) {
+			return;
+		}
+		for (Term term : terms) {
+			// a fixed term waits for what it names: last year's report, a figure the report states; a cell of a table
+			// whose values cannot be placed holds the rule back as the rule's own table does
+			if (RuleTerms.isFixed(term) && (!values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).ok()
+					|| term.getOperand() instanceof Axis axis && values.table(TableLayout.table(axis)).hasUnplacedRows())) {
+				return;
+			}
+		}
+		List<Term> sliced = terms.stream().filter(t -> !RuleTerms.isFixed(t)).toList();
+		if (sliced.isEmpty()) {
+			outcomes.add(outcome(rule, equation, new Slice(values, null, null, null, null)));
 			return;
 		}
 		TableValues thisYear = values.table(rule.getTable());
 		TableValues lastYear = null;
-		if (terms.stream().anyMatch(Term::isPreviousYear)) {
+		if (sliced.stream().anyMatch(Term::isPreviousYear)) {
 			Optional<ReportValues> previous = values.previous();
 			if (previous.isEmpty() || previous.get().table(rule.getTable()).data() == null) {
 				return; // cross-year rules wait for last year's report
 			}
 			lastYear = previous.get().table(rule.getTable());
 		}
-		Block block = TableLayout.block(terms.get(0).getAxis());
-		List<Slice> slices = new ArrayList<>();
+		Block block = TableLayout.block(sliced.get(0).getOperand());
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
 			for (Column column : TableLayout.leafColumns(block)) {
-				slices.add(new Slice(thisYear, lastYear, null, column));
+				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, null, column)));
 			}
 		} else {
 			for (Row row : TableLayout.leafRows(block)) {
-				slices.add(new Slice(thisYear, lastYear, row, null));
+				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, row, null)));
 			}
 		}
-		for (Slice slice : slices) {
-			outcomes.add(new RuleOutcome(rule, equation, slice, slice.sum(equation.getLeft()), slice.sum(equation.getRight())));
-		}
+	}
+
+	private static RuleOutcome outcome(Rule rule, Equation equation, Slice slice) {
+		return new RuleOutcome(rule, equation, slice, slice.sum(equation.getLeft()), slice.sum(equation.getRight()));
 	}
 }

@@ -206,9 +206,9 @@ public final class TableValues {
 		Optional<Sum> byColumn = totals == null ? Optional.empty() : totals.definition(column);
 		Optional<Sum> byRow = totals == null ? Optional.empty() : totals.definition(row);
 		for (Term term : byColumn.or(() -> byRow).<List<Term>>map(Sum::getTerms).orElse(List.of())) {
-			if (byColumn.isPresent() && term.getAxis() instanceof Column other) {
+			if (byColumn.isPresent() && term.getOperand() instanceof Column other) {
 				sum.plus(new Cell(row, other), term.isNegative());
-			} else if (byColumn.isEmpty() && term.getAxis() instanceof Row other) {
+			} else if (byColumn.isEmpty() && term.getOperand() instanceof Row other) {
 				sum.plus(new Cell(other, column), term.isNegative());
 			}
 		}

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import report.dsl.report.Axis;
+import report.dsl.model.RuleTerms;
 import report.dsl.report.Equation;
+import report.dsl.report.Relation;
 import report.dsl.report.ReportType;
 import report.dsl.report.Rule;
 import report.dsl.report.Sum;
@@ -35,16 +37,17 @@ public final class TotalDefinitions {
 	}
 
 	public static Optional<Axis> definingAxis(Equation equation) {
-		if (equation.getLeft() == null || equation.getRight() == null || equation.getLeft().getTerms().size() != 1) {
+		if (equation.getRelation() != Relation.EQUAL || equation.getLeft() == null || equation.getRight() == null
+				|| equation.getLeft().getTerms().size() != 1) {
 			return Optional.empty();
 		}
 		Term total = equation.getLeft().getTerms().get(0);
-		boolean fromThisYear = equation.getRight().getTerms().stream().noneMatch(Term::isPreviousYear);
-		if (total.isNegative() || total.isPreviousYear() || !fromThisYear || total.getAxis() == null
-				|| total.getAxis().eIsProxy()) {
+		// from this year's rows or columns of the same table only: an inequality, 上年 or a fixed value defines nothing
+		boolean fromThisYear = RuleTerms.terms(equation).stream().noneMatch(t -> t.isPreviousYear() || RuleTerms.isFixed(t));
+		if (total.isNegative() || !fromThisYear || !(total.getOperand() instanceof Axis axis) || axis.eIsProxy()) {
 			return Optional.empty();
 		}
-		return Optional.of(total.getAxis());
+		return Optional.of(axis);
 	}
 
 	/** The sum that computes this row or column, if a rule defines it. */
@@ -67,9 +70,9 @@ public final class TotalDefinitions {
 			definitions.forEach((total, sum) -> {
 				pending.putIfAbsent(total, 0);
 				for (Term term : sum.getTerms()) {
-					if (definitions.containsKey(term.getAxis())) {
+					if (term.getOperand() instanceof Axis axis && definitions.containsKey(axis)) {
 						pending.merge(total, 1, Integer::sum);
-						dependents.computeIfAbsent(term.getAxis(), a -> new ArrayList<>()).add(total);
+						dependents.computeIfAbsent(axis, a -> new ArrayList<>()).add(total);
 					}
 				}
 			});
@@ -106,7 +109,7 @@ public final class TotalDefinitions {
 		while (!queue.isEmpty()) {
 			Axis axis = queue.poll();
 			for (Term term : definitions.get(axis).getTerms()) {
-				Axis next = term.getAxis();
+				Axis next = term.getOperand() instanceof Axis operand ? operand : null;
 				if (next == total) {
 					List<Axis> chain = new ArrayList<>(List.of(total));
 					for (Axis step = axis; step != total; step = reachedFrom.get(step)) {

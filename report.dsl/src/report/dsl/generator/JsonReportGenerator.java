@@ -198,24 +198,26 @@ public class JsonReportGenerator {
 	private static JsonArray rules(Report report, ReportValues values) {
 		JsonArray array = new JsonArray();
 		for (Rule rule : report.getType().getRules()) {
-			if (rule.getTable() == null || rule.getTable().eIsProxy()) {
-				continue; // the parser recovered it without its table: no rule to publish (its syntax error blocks publishing)
+			if (rule.getTable() != null && rule.getTable().eIsProxy()) {
+				continue; // its table does not resolve: no rule to publish (its linking error blocks publishing)
 			}
 			JsonObject json = new JsonObject();
 			json.addProperty("code", rule.getCode());
 			json.addProperty("severity", rule.getSeverity().getLiteral().equals("错误") ? "error"
 					: rule.getSeverity().getLiteral().equals("警告") ? "warning" : "info");
 			json.addProperty("message", ReportText.clean(rule.getMessage()));
-			json.addProperty("table", rule.getTable().getName());
+			if (rule.getTable() != null) {
+				json.addProperty("table", rule.getTable().getName());
+			}
 			JsonArray outcomes = new JsonArray();
 			for (RuleOutcome outcome : values.ruleOutcomes()) {
 				if (outcome.rule() != rule) {
 					continue;
 				}
 				JsonObject result = new JsonObject();
-				result.addProperty("scope", outcome.slice().row() != null ? "row" : "column");
+				result.addProperty("scope", outcome.slice().row() != null ? "row" : outcome.slice().column() != null ? "column" : "report");
 				result.addProperty("key", outcome.slice().row() != null ? TableLayout.keyText(outcome.slice().row())
-						: TableLayout.keyText(outcome.slice().column()));
+						: outcome.slice().column() != null ? TableLayout.keyText(outcome.slice().column()) : "");
 				result.addProperty("equation", ReportText.equation(outcome.equation()));
 				result.add("left", number(outcome.left()));
 				result.add("right", number(outcome.right()));

@@ -3,7 +3,7 @@ package report.dsl.generator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import report.dsl.model.TableLayout;
+import report.dsl.model.RuleTerms;
 import report.dsl.report.Equation;
 import report.dsl.report.Part;
 import report.dsl.report.Report;
@@ -50,7 +50,7 @@ public final class ReportText {
 
 	/** 一 + 二 = 三.七 + 四: an equation of a rule by the keys of its rows or columns, 上年 before last year's. */
 	public static String equation(Equation equation) {
-		return sum(equation.getLeft()) + " = " + sum(equation.getRight());
+		return sum(equation.getLeft()) + " " + RuleTerms.symbol(equation.getRelation()) + " " + sum(equation.getRight());
 	}
 
 	private static String sum(Sum sum) {
@@ -59,7 +59,7 @@ public final class ReportText {
 			if (text.length() > 0 || term.isNegative()) {
 				text.append(term.isNegative() ? " - " : " + ");
 			}
-			text.append(term.isPreviousYear() ? "上年 " : "").append(TableLayout.keyText(term.getAxis()));
+			text.append(RuleTerms.text(term, true));
 		}
 		return text.toString().trim();
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.diagnostics.DiagnosticMessage;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -11,6 +12,7 @@ import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 
 import report.dsl.report.Binding;
 import report.dsl.report.ReportPackage.Literals;
+import report.dsl.report.Term;
 import report.dsl.report.ValueRef;
 import report.dsl.validation.IssueCodes;
 
@@ -22,6 +24,7 @@ public class ReportLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
 			Literals.COLUMN, "列",
 			Literals.AXIS, "行或列",
 			Literals.NAMED, "数值或表格行",
+			Literals.OPERAND, "行、列或数值",
 			Literals.TABLE_TYPE, "表",
 			Literals.PART_TYPE, "部分",
 			Literals.REPORT_TYPE, "报告类型",
@@ -37,6 +40,9 @@ public class ReportLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
 			return new DiagnosticMessage("「[" + text + "]」不是绑定的数值：正文里的方括号（如文号）请写作「\\[" + text + "\\]」",
 					Severity.ERROR, IssueCodes.BRACKETED_TEXT, "\\[" + text + "\\]");
 		}
+		if (columnOfAnUnknownRow(context)) {
+			return null; // the unknown row is the one message: which columns it has is not known
+		}
 		EClass type = context.getReference().getEReferenceType();
 		String kind = KINDS.getOrDefault(type, type.getName());
 		String message = "未知的" + kind + "「" + context.getLinkText() + "」";
@@ -46,6 +52,13 @@ public class ReportLinkingDiagnostics extends LinkingDiagnosticMessageProvider {
 			message += "：内置的报告类型是 政府信息公开年报2021";
 		}
 		return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+	}
+
+	private static boolean columnOfAnUnknownRow(ILinkingDiagnosticContext context) {
+		EObject row = context.getContext() instanceof Term term && context.getReference() == Literals.TERM__COLUMN ? term.getOperand()
+				: context.getContext() instanceof ValueRef ref && context.getReference() == Literals.VALUE_REF__COLUMN ? ref.getTarget()
+				: null;
+		return row != null && row.eIsProxy();
 	}
 
 	/** A bracket in a paragraph holding nothing but a number, with no column, option or arithmetic. */

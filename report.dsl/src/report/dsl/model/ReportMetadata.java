@@ -1,5 +1,8 @@
 package report.dsl.model;
 
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,8 @@ import java.util.Optional;
 
 import org.eclipse.emf.ecore.EStructuralFeature;
 
+import report.dsl.report.Deadline;
+import report.dsl.report.DeadlineYear;
 import report.dsl.report.ReportPackage.Literals;
 
 /** The metadata lines of a report, by keyword in their usual order, and which of them every report states. */
@@ -31,6 +36,22 @@ public final class ReportMetadata {
 
 	public static List<String> keywords() {
 		return List.copyOf(LINES.keySet());
+	}
+
+	/**
+	 * The last day on which a report of the year may be issued under its type's deadline (发布期限 次年 01-31: 31 January
+	 * of the following year); none when the type declares none or the month and day do not exist.
+	 */
+	public static Optional<LocalDate> dueDate(Deadline deadline, int year) {
+		if (deadline == null || deadline.getMonthDay() == null) {
+			return Optional.empty();
+		}
+		try {
+			MonthDay monthDay = MonthDay.parse("--" + deadline.getMonthDay());
+			return Optional.of(monthDay.atYear(deadline.getYear() == DeadlineYear.FOLLOWING ? year + 1 : year));
+		} catch (DateTimeParseException e) {
+			return Optional.empty();
+		}
 	}
 
 	/** The feature a metadata keyword sets; none for other words. */

@@ -10,7 +10,7 @@ package report.dsl.resource;
 final class InputMethodForms {
 
 	/** Full-width forms read as their ASCII twins, besides digits and letters. */
-	private static final String PUNCTUATION = "：；．，－＋＝％｛｝";
+	private static final String PUNCTUATION = "：；．，－＋＝％｛｝＜＞";
 
 	private static final char OPEN_CURLY = '“';
 	private static final char CLOSE_CURLY = '”';

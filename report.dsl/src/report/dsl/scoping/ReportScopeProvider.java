@@ -24,6 +24,7 @@ import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
 import report.dsl.report.Column;
+import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Figure;
 import report.dsl.report.PartType;
 import report.dsl.report.Report;
@@ -35,6 +36,7 @@ import report.dsl.report.Rule;
 import report.dsl.report.RuleScope;
 import report.dsl.report.TableData;
 import report.dsl.report.TableType;
+import report.dsl.report.Term;
 import report.dsl.report.ValueRef;
 
 /**
@@ -70,8 +72,12 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			return chart == null || chart.getTable() == null || chart.getTable().eIsProxy() ? IScope.NULLSCOPE
 					: rows(chart.getTable());
 		}
-		if (reference == Literals.TERM__AXIS) {
-			return ruleAxes(EcoreUtil2.getContainerOfType(context, Rule.class));
+		if (reference == Literals.TERM__OPERAND) {
+			return ruleOperands(EcoreUtil2.getContainerOfType(context, Rule.class));
+		}
+		if (reference == Literals.TERM__COLUMN) {
+			Term term = EcoreUtil2.getContainerOfType(context, Term.class);
+			return term != null && term.getOperand() instanceof Row row ? columns(TableLayout.block(row)) : IScope.NULLSCOPE;
 		}
 		if (reference == Literals.BLOCK__DEFAULT_COLUMN) {
 			return columns(EcoreUtil2.getContainerOfType(context, Block.class));
@@ -86,16 +92,26 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		return super.getScope(context, reference);
 	}
 
-	private IScope ruleAxes(Rule rule) {
-		if (rule == null || rule.getTable() == null || rule.getTable().eIsProxy()) {
+	/**
+	 * The rows (每列) or columns (每行) of the rule's table by key; then, for a value of its own, every table's rows as
+	 * TABLE.ROW.PATH and the figures the report type declares.
+	 */
+	private IScope ruleOperands(Rule rule) {
+		ReportType type = EcoreUtil2.getContainerOfType(rule, ReportType.class);
+		if (rule == null || type == null) {
 			return IScope.NULLSCOPE;
 		}
+		IScope fixed = new SimpleScope(qualifiedRows(type), false);
+		fixed = new SimpleScope(fixed, namedDescriptions(type.getFigures(), DeclaredFigure::getName));
+		if (rule.getTable() == null || rule.getTable().eIsProxy()) {
+			return fixed;
+		}
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
-			return rows(rule.getTable());
+			return new SimpleScope(fixed, rowDescriptions(rule.getTable()));
 		}
 		List<IEObjectDescription> all = new ArrayList<>();
 		rule.getTable().getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
-		return new SimpleScope(all);
+		return new SimpleScope(fixed, all);
 	}
 
 	private IScope columns(Block block) {
@@ -139,18 +155,23 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			}));
 		}
 		if (!type.eIsProxy()) {
-			descriptions.addAll(cache.get(Tuples.create(Row.class, type), type.eResource(), () -> {
-				List<IEObjectDescription> rows = new ArrayList<>();
-				for (TableType table : type.getTables()) {
-					for (Row row : table.getName() == null ? List.<Row>of() : TableLayout.allRows(table)) {
-						TableLayout.key(row).ifPresent(
-								key -> rows.add(EObjectDescription.create(QualifiedName.create(table.getName()).append(key), row)));
-					}
-				}
-				return rows;
-			}));
+			descriptions.addAll(qualifiedRows(type));
 		}
 		return new SimpleScope(descriptions);
+	}
+
+	/** Every row of a report type as TABLE.ROW.PATH, kept with the file that declares it until it changes. */
+	private List<IEObjectDescription> qualifiedRows(ReportType type) {
+		return cache.get(Tuples.create(Row.class, type), type.eResource(), () -> {
+			List<IEObjectDescription> rows = new ArrayList<>();
+			for (TableType table : type.getTables()) {
+				for (Row row : table.getName() == null ? List.<Row>of() : TableLayout.allRows(table)) {
+					TableLayout.key(row).ifPresent(
+							key -> rows.add(EObjectDescription.create(QualifiedName.create(table.getName()).append(key), row)));
+				}
+			}
+			return rows;
+		});
 	}
 
 	private static ReportType reportType(EObject context) {
@@ -163,9 +184,13 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 	}
 
 	private static <T extends EObject> IScope scopeFor(List<T> elements, Function<T, String> name) {
+		return new SimpleScope(namedDescriptions(elements, name));
+	}
+
+	private static <T extends EObject> List<IEObjectDescription> namedDescriptions(List<T> elements, Function<T, String> name) {
 		List<IEObjectDescription> descriptions = new ArrayList<>(elements.size());
 		addNamed(descriptions, elements, name);
-		return new SimpleScope(descriptions);
+		return descriptions;
 	}
 
 	/**
@@ -184,12 +209,16 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 
 	/** A table's rows by key, kept with the file that declares the table: every row line and rule term asks. */
 	private IScope rows(TableType table) {
-		return new SimpleScope(cache.get(Tuples.create(TableData.class, table), table.eResource(), () -> {
+		return new SimpleScope(rowDescriptions(table));
+	}
+
+	private List<IEObjectDescription> rowDescriptions(TableType table) {
+		return cache.get(Tuples.create(TableData.class, table), table.eResource(), () -> {
 			List<IEObjectDescription> descriptions = new ArrayList<>();
 			for (Row row : TableLayout.allRows(table)) {
 				TableLayout.key(row).ifPresent(key -> descriptions.add(EObjectDescription.create(key, row)));
 			}
 			return descriptions;
-		}));
+		});
 	}
 }

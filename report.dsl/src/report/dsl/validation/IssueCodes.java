@@ -28,6 +28,7 @@ public final class IssueCodes {
 	public static final String INVALID_DATE = PREFIX + "invalid-date";
 	public static final String PERIOD_YEAR = PREFIX + "period-year";
 	public static final String ISSUE_DATE = PREFIX + "issue-date";
+	public static final String LATE_ISSUE = PREFIX + "late-issue";
 	public static final String PREVIOUS_REPORT = PREFIX + "previous-report";
 	public static final String PREVIOUS_CYCLE = PREFIX + "previous-cycle";
 	public static final String DUPLICATE_FIGURE = PREFIX + "duplicate-figure";
@@ -51,6 +52,7 @@ public final class IssueCodes {
 	public static final String CYCLIC_TOTAL = PREFIX + "cyclic-total";
 	public static final String DUPLICATE_NAME = PREFIX + "duplicate-name";
 	public static final String DUPLICATE_MEMBER = PREFIX + "duplicate-member";
+	public static final String RULE_TERM = PREFIX + "rule-term";
 
 	// narrative (rules 6 and 10)
 	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";

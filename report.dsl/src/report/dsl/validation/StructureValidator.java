@@ -39,6 +39,7 @@ import report.dsl.report.Figure;
 import report.dsl.report.LooseToken;
 import report.dsl.report.Part;
 import report.dsl.report.PartType;
+import report.dsl.report.Deadline;
 import report.dsl.report.Report;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
@@ -262,6 +263,33 @@ public class StructureValidator extends ConcernValidator {
 		if (issued != null && end != null && !issued.isAfter(end)) {
 			error("发布日期" + issued + "不在统计期限结束（" + end + "）之后", report, Literals.REPORT__ISSUED,
 					IssueCodes.ISSUE_DATE);
+		}
+	}
+
+	/** A report issued after the deadline its type declares is late: a fact worth a warning, not an error of the numbers. */
+	@Check
+	public void checkLateIssue(Report report) {
+		if (report.getType() == null || report.getType().eIsProxy() || report.getIssued() == null || !isCalendarYear(report.getYear())) {
+			return;
+		}
+		Optional<LocalDate> due = ReportMetadata.dueDate(report.getType().getDeadline(), report.getYear());
+		try {
+			LocalDate issued = LocalDate.parse(report.getIssued());
+			if (due.isPresent() && issued.isAfter(due.get())) {
+				warning("发布日期" + issued + "晚于发布期限" + due.get() + "（报告类型" + report.getType().getName() + "规定" + report.getYear()
+						+ "年度报告的发布截止日期）", report, Literals.REPORT__ISSUED, IssueCodes.LATE_ISSUE);
+			}
+		} catch (DateTimeParseException e) {
+			// a date that does not exist is reported by checkDates
+		}
+	}
+
+	/** A deadline names a day of the year: 发布期限 次年 01-31. */
+	@Check
+	public void checkDeadline(Deadline deadline) {
+		if (deadline.getMonthDay() != null && ReportMetadata.dueDate(deadline, 2000).isEmpty()) {
+			error("发布期限「" + deadline.getMonthDay() + "」不是一年中的日期：请写作月-日，如「01-31」", deadline,
+					Literals.DEADLINE__MONTH_DAY, IssueCodes.INVALID_DATE);
 		}
 	}
 

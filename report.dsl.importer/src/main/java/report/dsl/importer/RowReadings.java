@@ -170,7 +170,7 @@ final class RowReadings {
 		}
 		List<Term> terms = new ArrayList<>(outcome.equation().getLeft().getTerms());
 		terms.addAll(outcome.equation().getRight().getTerms());
-		return terms.stream().anyMatch(t -> t.getAxis() instanceof Row row && damaged.stream().anyMatch(d -> within(d, row)));
+		return terms.stream().anyMatch(t -> t.getOperand() instanceof Row row && damaged.stream().anyMatch(d -> within(d, row)));
 	}
 
 	private static boolean within(Row row, Row group) {
