@@ -21,6 +21,7 @@ import org.eclipse.xtext.util.Tuples;
 import com.google.inject.Inject;
 
 import report.dsl.model.TableLayout;
+import report.dsl.report.Additive;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
 import report.dsl.report.Column;
@@ -53,7 +54,8 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getParts(),
 					PartType::getName);
 		}
-		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE || reference == Literals.CHART__TABLE) {
+		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE || reference == Literals.CHART__TABLE
+				|| reference == Literals.ADDITIVE__TABLE) {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getTables(),
 					TableType::getName);
 		}
@@ -72,6 +74,11 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		}
 		if (reference == Literals.TERM__AXIS) {
 			return ruleAxes(EcoreUtil2.getContainerOfType(context, Rule.class));
+		}
+		if (reference == Literals.ADDITIVE__AXES) {
+			Additive additive = EcoreUtil2.getContainerOfType(context, Additive.class);
+			return additive == null || additive.getTable() == null || additive.getTable().eIsProxy() ? IScope.NULLSCOPE
+					: axes(additive.getTable());
 		}
 		if (reference == Literals.BLOCK__DEFAULT_COLUMN) {
 			return columns(EcoreUtil2.getContainerOfType(context, Block.class));
@@ -93,9 +100,18 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
 			return rows(rule.getTable());
 		}
+		return tableColumns(rule.getTable());
+	}
+
+	private IScope tableColumns(TableType table) {
 		List<IEObjectDescription> all = new ArrayList<>();
-		rule.getTable().getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
+		table.getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
 		return new SimpleScope(all);
+	}
+
+	/** A table's columns, and its rows where no column has their key. */
+	private IScope axes(TableType table) {
+		return new SimpleScope(tableColumns(table), rows(table).getAllElements());
 	}
 
 	private IScope columns(Block block) {
