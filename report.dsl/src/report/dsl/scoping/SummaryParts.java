@@ -88,7 +88,7 @@ public class SummaryParts {
 				}
 			}
 		}
-		reports.sort((a, b) -> String.valueOf(a.getName()).compareTo(String.valueOf(b.getName())));
+		reports.sort((a, b) -> a.eResource().getURI().toString().compareTo(b.eResource().getURI().toString()));
 		return new Found(List.copyOf(reports), unchecked(folder, indexed));
 	}
 
