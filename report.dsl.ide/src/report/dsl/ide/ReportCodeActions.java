@@ -23,7 +23,7 @@ import report.dsl.validation.IssueCodes;
 
 /**
  * Quick fixes keyed on the checker's issue codes and built from the issue data: set a cell to the value
- * that balances its rule, write the number a binding shows, bind a typed number (to the cell its wording restates), renumber a heading,
+ * that balances its rule, write a summary's cell as the sum of its parts, write the number a binding shows, bind a typed number (to the cell its wording restates), renumber a heading,
  * add a missing part, write the ASCII form of a full-width character, drop a stray separator, escape
  * brackets that are text.
  */
@@ -60,6 +60,11 @@ public class ReportCodeActions implements ICodeActionService2 {
 					if (!data.isEmpty()) {
 						actions.add(fix("改写为绑定 [" + data.get(0) + "]（这句话所说的数值）", diagnostic, uri, diagnostic.getRange(),
 								"[" + data.get(0) + "]"));
+					}
+				}
+				case IssueCodes.AGGREGATE_MISMATCH -> {
+					if (!data.isEmpty()) {
+						actions.add(fix("改为 " + data.get(0) + "（各部分之和）", diagnostic, uri, diagnostic.getRange(), data.get(0)));
 					}
 				}
 				case IssueCodes.CHANGE_DIRECTION -> {

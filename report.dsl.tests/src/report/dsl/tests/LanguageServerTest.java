@@ -193,6 +193,15 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	/** The document shown, its first diagnostic is of the code, and the first quick fix offered for it. */
+	@Test
+	void theQuickFixWritesTheSumOfTheSummarysParts() throws Exception {
+		String part = balanced().replace("报告 聊城市机关事务管理局2023", "报告 部门甲2023").replace("行政规范性文件: 1 1 1", "行政规范性文件: 1 1 4");
+		open(writeFile("part.report", part), part);
+		String summary = balanced().replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"聊城市机关事务管理局\"\n\t汇总 部门甲2023");
+		String fixed = fixOnly(summary, IssueCodes.AGGREGATE_MISMATCH, "改为 4（各部分之和）");
+		assertTrue(fixed.contains("行政规范性文件: 1 1 4"), fixed);
+	}
+
 	private CodeAction firstFix(String document, String code) throws Exception {
 		show(document);
 		Diagnostic first = getDiagnostics().get(uri).get(0);

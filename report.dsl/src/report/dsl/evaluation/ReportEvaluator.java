@@ -9,6 +9,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
 import report.dsl.model.PhraseWordings;
+import report.dsl.scoping.SummaryParts;
 import report.dsl.report.Report;
 import report.dsl.report.ReportType;
 import report.dsl.report.Text;
@@ -23,9 +24,17 @@ public class ReportEvaluator {
 	@Inject
 	private IResourceScopeCache cache;
 
+	@Inject
+	private SummaryParts summaryParts;
+
 	public ReportValues values(Report report) {
 		return cache.get(Tuples.create(ReportValues.class, report), report.eResource(),
 				() -> new ReportValues(report, this));
+	}
+
+	/** The reports a summary report names as its parts (汇总), whether or not they may be added up. */
+	public SummaryParts.Found summaryParts(Report summary) {
+		return summaryParts.of(summary);
 	}
 
 	/** The totals that the rules of a report type define, once per state of the file that declares it. */

@@ -55,7 +55,8 @@ public final class ReportValues {
 		this.totals = type == null || type.eIsProxy() ? null : evaluator == null ? new TotalDefinitions(type) : evaluator.totals(type);
 		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
-				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals));
+				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals,
+						data.isSummed() ? this::partsSum : null));
 			}
 		}
 	}
@@ -88,7 +89,61 @@ public final class ReportValues {
 
 	/** The table's values; a table the report leaves out counts as all zeros (its absence is reported elsewhere). */
 	public TableValues table(TableType table) {
-		return tables.computeIfAbsent(table, t -> new TableValues(t, null, totals));
+		return tables.computeIfAbsent(table, t -> new TableValues(t, null, totals, null));
+	}
+
+	private List<ReportValues> parts;
+
+	/**
+	 * The values of the parts this summary report adds up (汇总): those of its year and type; a part that would add
+	 * the summary into itself is left out (each such part is reported).
+	 */
+	public List<ReportValues> parts() {
+		if (parts == null) {
+			parts = evaluator == null || report.getSummary() == null ? List.of()
+					: evaluator.summaryParts(report).reports().stream().filter(part -> partProblem(part).isEmpty())
+							.map(evaluator::values).toList();
+		}
+		return parts;
+	}
+
+	/** Why a report cannot be a part of this summary: another type or year, or a summary that includes this one. */
+	public Optional<String> partProblem(Report part) {
+		if (part == report) {
+			return Optional.of("汇总报告不能包含它自己");
+		}
+		if (part.getType() != report.getType()) {
+			return Optional.of("报告「" + part.getName() + "」遵循" + (part.getType() == null || part.getType().eIsProxy() ? "其他报告类型"
+					: part.getType().getName()) + "，与汇总报告的" + report.getType().getName() + "不同");
+		}
+		if (part.getYear() != report.getYear()) {
+			return Optional.of("报告「" + part.getName() + "」是" + part.getYear() + "年度的，不是" + report.getYear() + "年度");
+		}
+		if (includes(part, report, new HashSet<>())) {
+			return Optional.of("报告「" + part.getName() + "」本身汇总了本报告，不能再作为它的一部分");
+		}
+		return Optional.empty();
+	}
+
+	private boolean includes(Report summary, Report wanted, Set<Report> seen) {
+		if (summary.getSummary() == null || !seen.add(summary)) {
+			return false;
+		}
+		for (Report part : evaluator.summaryParts(summary).reports()) {
+			if (part == wanted || includes(part, wanted, seen)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A cell's sum over the parts of this summary report. */
+	public BigDecimal partsSum(Row row, Column column) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (ReportValues part : parts()) {
+			sum = sum.add(part.table(TableLayout.table(row)).value(row, column));
+		}
+		return sum;
 	}
 
 	/** Last year's values; none when 上年报告 is not given, does not resolve or leads back to this report. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import report.dsl.model.TableLayout;
 import report.dsl.report.Axis;
@@ -35,11 +36,14 @@ public final class TableValues {
 	private final Map<Row, Map<Column, CellValue>> entered = new HashMap<>();
 	private final Map<Cell, BigDecimal> memo = new HashMap<>();
 	private final Set<Row> unplaced = new HashSet<>();
+	private final BiFunction<Row, Column, BigDecimal> summed;
 
-	TableValues(TableType table, TableData data, TotalDefinitions totals) {
+	/** {@code summed}: for a summary's table written 自动, each cell's sum over the summary's parts. */
+	TableValues(TableType table, TableData data, TotalDefinitions totals, BiFunction<Row, Column, BigDecimal> summed) {
 		this.table = table;
 		this.data = data;
 		this.totals = totals;
+		this.summed = summed;
 		if (data != null) {
 			for (RowData rowData : data.getRows()) {
 				if (rowData.getRow() != null && !rowData.getRow().eIsProxy() && !entered.containsKey(rowData.getRow())) {
@@ -99,7 +103,12 @@ public final class TableValues {
 	}
 
 	public boolean isComputed(Row row, Column column) {
-		return enteredCell(row, column).isEmpty() && (isTotal(row) || isTotal(column));
+		return summed != null || enteredCell(row, column).isEmpty() && (isTotal(row) || isTotal(column));
+	}
+
+	/** Whether the table is a summary's 自动 table: every cell is summed from the parts. */
+	public boolean isSummed() {
+		return summed != null;
 	}
 
 	/** A cell a computed total adds up (or subtracts): a leaf row of a leaf column, as a printed table shows it. */
@@ -197,6 +206,10 @@ public final class TableValues {
 			TableLayout.leaves(column).stream().filter(leaf -> !isTotal(leaf))
 					.forEach(leaf -> sum.plus(new Cell(row, (Column) leaf), false));
 			return sum;
+		}
+		if (summed != null && !isTotal(row) && !isTotal(column)) {
+			// the totals follow from the summed cells by the table's rules, so that the summary balances itself
+			return new Recipe(summed.apply(row, column), List.of(), List.of());
 		}
 		Optional<CellValue> entered = enteredCell(row, column);
 		if (entered.isPresent()) {

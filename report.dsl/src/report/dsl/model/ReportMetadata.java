@@ -30,6 +30,7 @@ public final class ReportMetadata {
 		LINES.put("联系方式", Literals.REPORT__CONTACT);
 		LINES.put("上年报告", Literals.REPORT__PREVIOUS);
 		LINES.put("导语", Literals.REPORT__PREAMBLE);
+		LINES.put("汇总", Literals.REPORT__SUMMARY);
 	}
 
 	public static final List<String> REQUIRED = List.of("发布机关", "年度", "统计期限", "发布日期");

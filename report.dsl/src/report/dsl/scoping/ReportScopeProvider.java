@@ -21,6 +21,7 @@ import org.eclipse.xtext.util.Tuples;
 import com.google.inject.Inject;
 
 import report.dsl.model.TableLayout;
+import report.dsl.report.Additive;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
 import report.dsl.report.Column;
@@ -55,7 +56,8 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getParts(),
 					PartType::getName);
 		}
-		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE || reference == Literals.CHART__TABLE) {
+		if (reference == Literals.TABLE_DATA__TABLE || reference == Literals.RULE__TABLE || reference == Literals.CHART__TABLE
+				|| reference == Literals.ADDITIVE__TABLE) {
 			return scopeFor(reportType(context) == null ? List.of() : reportType(context).getTables(),
 					TableType::getName);
 		}
@@ -78,6 +80,11 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (reference == Literals.TERM__COLUMN) {
 			Term term = EcoreUtil2.getContainerOfType(context, Term.class);
 			return term != null && term.getOperand() instanceof Row row ? columns(TableLayout.block(row)) : IScope.NULLSCOPE;
+		}
+		if (reference == Literals.ADDITIVE__AXES) {
+			Additive additive = EcoreUtil2.getContainerOfType(context, Additive.class);
+			return additive == null || additive.getTable() == null || additive.getTable().eIsProxy() ? IScope.NULLSCOPE
+					: axes(additive.getTable());
 		}
 		if (reference == Literals.BLOCK__DEFAULT_COLUMN) {
 			return columns(EcoreUtil2.getContainerOfType(context, Block.class));
@@ -109,9 +116,18 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
 			return new SimpleScope(fixed, rowDescriptions(rule.getTable()));
 		}
+		return new SimpleScope(fixed, tableColumnDescriptions(rule.getTable()));
+	}
+
+	private List<IEObjectDescription> tableColumnDescriptions(TableType table) {
 		List<IEObjectDescription> all = new ArrayList<>();
-		rule.getTable().getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
-		return new SimpleScope(fixed, all);
+		table.getBlocks().forEach(block -> all.addAll(columnDescriptions(block)));
+		return all;
+	}
+
+	/** A table's columns, and its rows where no column has their key. */
+	private IScope axes(TableType table) {
+		return new SimpleScope(new SimpleScope(tableColumnDescriptions(table)), rows(table).getAllElements());
 	}
 
 	private IScope columns(Block block) {

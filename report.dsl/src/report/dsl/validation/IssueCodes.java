@@ -54,6 +54,11 @@ public final class IssueCodes {
 	public static final String DUPLICATE_MEMBER = PREFIX + "duplicate-member";
 	public static final String RULE_TERM = PREFIX + "rule-term";
 
+	// summary reports: the sum of their parts (rule 11)
+	public static final String AGGREGATE_MISMATCH = PREFIX + "aggregate-mismatch";
+	public static final String SUMMARY_PART = PREFIX + "summary-part";
+	public static final String SUMMARY_FOLDER = PREFIX + "summary-folder";
+
 	// narrative (rules 6 and 10)
 	public static final String UNRESOLVED_BINDING = PREFIX + "unresolved-binding";
 	public static final String STATED_MISMATCH = PREFIX + "stated-mismatch";

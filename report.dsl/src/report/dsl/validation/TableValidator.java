@@ -81,7 +81,8 @@ public class TableValidator extends ConcernValidator {
 
 	@Check
 	public void checkMissingRows(TableData data) {
-		if (data.getTable() == null || data.getTable().eIsProxy() || data.getTable().isOmittedAreZero() || damaged(data)) {
+		if (data.getTable() == null || data.getTable().eIsProxy() || data.getTable().isOmittedAreZero() || data.isSummed()
+				|| damaged(data)) {
 			return;
 		}
 		Set<Row> given = data.getRows().stream().map(RowData::getRow).collect(Collectors.toSet());
