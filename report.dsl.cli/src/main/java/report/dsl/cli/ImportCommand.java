@@ -17,13 +17,14 @@ import picocli.CommandLine.Parameters;
 import report.dsl.batch.AtomicFiles;
 import report.dsl.importer.Note;
 import report.dsl.importer.ReportImporter;
+import report.dsl.importer.UnreadableDocumentException;
 
-/** `report import FILE|DIR... -o OUTDIR [--type NAME] [--force]`: published reports (text, HTML) into report files. */
+/** `report import FILE|DIR... -o OUTDIR [--type NAME] [--force]`: published reports (text, HTML, Word, PDF, Excel) into report files. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-		description = "把已发布的年度报告（纯文本或网页）导入为报告文件（.report），表格按报告格式的声明识别，存疑处给出警告。")
+		description = "把已发布的年度报告（纯文本、网页、Word、PDF 或 Excel）导入为报告文件（.report），表格按报告格式的声明识别，存疑处给出警告。")
 final class ImportCommand implements Callable<Integer> {
 
-	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）或网页（.html、.htm），或其中查找这些文件的目录")
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）、网页（.html、.htm）、Word（.docx）、PDF 或 Excel（.xlsx）文件，或其中查找这些文件的目录")
 	private List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入 .report 文件的目录")
@@ -74,6 +75,10 @@ final class ImportCommand implements Callable<Integer> {
 			} catch (IllegalArgumentException e) {
 				err.println("report: " + e.getMessage());
 				return ReportCli.USAGE;
+			} catch (UnreadableDocumentException e) {
+				err.println(file + ": " + e.getMessage());
+				failed++;
+				continue;
 			}
 			String lastYear = earlier.get(imported.report().body() + "/" + (imported.report().year() - 1));
 			if (lastYear != null) {

@@ -21,9 +21,9 @@ import com.google.inject.Injector;
 import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.ReportBatch;
 import report.dsl.importer.GridRow;
-import report.dsl.importer.HtmlReader;
+import report.dsl.importer.PublishedDocument;
 import report.dsl.importer.ReportImporter;
-import report.dsl.importer.TextReader;
+import report.dsl.importer.UnreadableDocumentException;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
 
@@ -35,7 +35,7 @@ final class PublishedReports {
 	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
 
-	/** The published files under the inputs (.txt, .html, .htm); none, with the reason printed, on a usage error. */
+	/** The published files under the inputs (.txt, .html, .htm, .docx, .pdf, .xlsx); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -51,7 +51,7 @@ final class PublishedReports {
 			}
 		}
 		if (files.isEmpty()) {
-			err.println("report: 没有找到可导入的文件（.txt、.html、.htm）：" + inputs);
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.docx、.pdf、.xlsx）：" + inputs);
 			return Optional.empty();
 		}
 		return Optional.of(files);
@@ -79,9 +79,12 @@ final class PublishedReports {
 		return true;
 	}
 
-	/** One published file imported; an unknown type name is an IllegalArgumentException with its message. */
-	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException {
-		List<GridRow> grid = isHtml(file) ? HtmlReader.read(Files.readAllBytes(file)) : TextReader.read(ReportImporter.decode(Files.readAllBytes(file)));
+	/**
+	 * One published file imported; an unknown type name is an IllegalArgumentException with its message, a file that
+	 * cannot be read (damaged, password-protected, a scan) an UnreadableDocumentException with the reason.
+	 */
+	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException, UnreadableDocumentException {
+		List<GridRow> grid = PublishedDocument.read(file.getFileName().toString(), Files.readAllBytes(file));
 		return importer.importGrid(file.getFileName().toString(), grid, type, types, resourceSet);
 	}
 
@@ -116,11 +119,6 @@ final class PublishedReports {
 
 	private static boolean isPublished(Path file) {
 		String name = file.getFileName().toString().toLowerCase();
-		return Files.isRegularFile(file) && (name.endsWith(".txt") || isHtml(file));
-	}
-
-	private static boolean isHtml(Path file) {
-		String name = file.getFileName().toString().toLowerCase();
-		return name.endsWith(".html") || name.endsWith(".htm");
+		return Files.isRegularFile(file) && PublishedDocument.EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
 	}
 }
