@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
 import com.google.inject.Injector;
@@ -23,6 +24,8 @@ import report.dsl.batch.ReportBatch;
 import report.dsl.importer.GridRow;
 import report.dsl.importer.PublishedDocument;
 import report.dsl.importer.ReportImporter;
+import report.dsl.importer.TableFiller;
+import report.dsl.importer.XlsxReader;
 import report.dsl.importer.UnreadableDocumentException;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
@@ -86,6 +89,16 @@ final class PublishedReports {
 	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException, UnreadableDocumentException {
 		List<GridRow> grid = PublishedDocument.read(file.getFileName().toString(), Files.readAllBytes(file));
 		return importer.importGrid(file.getFileName().toString(), grid, type, types, resourceSet);
+	}
+
+	/** The report in a file with its tables filled from a workbook's sheets; the file itself is not written here. */
+	TableFiller.Filled fill(Path workbook, Path report) throws IOException, UnreadableDocumentException {
+		if (!PublishedDocument.isWorkbook(Files.readAllBytes(workbook))) {
+			throw new UnreadableDocumentException("不是 Excel 工作簿（.xlsx），无法从中填入表格");
+		}
+		List<XlsxReader.SheetRows> sheets = PublishedDocument.sheets(Files.readAllBytes(workbook));
+		XtextResource resource = (XtextResource) resourceSet.getResource(URI.createFileURI(report.toAbsolutePath().normalize().toString()), true);
+		return injector.getInstance(TableFiller.class).fill(resource, sheets, resourceSet);
 	}
 
 	ReportImporter.Imported link(ReportImporter.Imported imported, ReportImporter.Imported previous) {

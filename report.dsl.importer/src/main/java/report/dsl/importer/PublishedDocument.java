@@ -53,6 +53,24 @@ public final class PublishedDocument {
 		}
 	}
 
+	/** Whether the bytes are an Excel workbook (.xlsx). */
+	public static boolean isWorkbook(byte[] bytes) {
+		try {
+			return FileMagic.valueOf(bytes) == FileMagic.OOXML && officeKind(bytes).equals("xl");
+		} catch (IOException e) {
+			return false;
+		}
+	}
+
+	/** A workbook's sheets, each its rows; a damaged workbook is an {@link UnreadableDocumentException}. */
+	public static List<XlsxReader.SheetRows> sheets(byte[] workbook) throws UnreadableDocumentException {
+		try {
+			return XlsxReader.sheets(workbook);
+		} catch (IOException | RuntimeException e) {
+			throw new UnreadableDocumentException("无法读取（Excel 文件已损坏或格式不对）：" + firstLine(e));
+		}
+	}
+
 	private static String extension(String fileName) {
 		int dot = fileName.lastIndexOf('.');
 		return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
