@@ -29,6 +29,7 @@ import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.importer.ImportedReport;
 import report.dsl.importer.Note;
 import report.dsl.importer.ReportImporter;
+import report.dsl.importer.UnreadableDocumentException;
 
 /**
  * `report audit FILE|DIR... -o OUTDIR`: imports a folder of published reports, links each body's consecutive years,
@@ -64,8 +65,14 @@ final class AuditCommand implements Callable<Integer> {
 		PublishedReports published = new PublishedReports();
 		Map<Path, ReportImporter.Imported> imports = new LinkedHashMap<>();
 		int done = 0;
+		int unreadable = 0;
 		for (Path file : files.get()) {
-			imports.put(file, published.read(file, Optional.empty()));
+			try {
+				imports.put(file, published.read(file, Optional.empty()));
+			} catch (UnreadableDocumentException e) {
+				err.println(file + ": " + e.getMessage());
+				unreadable++;
+			}
 			progress(err, ++done, files.get().size());
 		}
 		link(imports, published);
@@ -94,7 +101,7 @@ final class AuditCommand implements Callable<Integer> {
 		long notImported = rows.stream().filter(r -> r.written() == null).count();
 		err.println("审核了" + rows.size() + "份报告：" + (rows.size() - notImported) + "份已导入，"
 				+ rows.stream().mapToLong(r -> count(r, ReportBatch.Severity.ERROR)).sum() + "个错误；汇总表写入 " + output.resolve("audit.html"));
-		return notImported == 0 ? 0 : ReportCli.ERRORS_FOUND;
+		return notImported == 0 && unreadable == 0 ? 0 : ReportCli.ERRORS_FOUND;
 	}
 
 	/** Reports of the same body in consecutive years: each names the one before as 上年报告, so the cross-year rules run. */

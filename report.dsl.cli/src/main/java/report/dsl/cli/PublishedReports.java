@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
 import com.google.inject.Injector;
@@ -21,9 +22,11 @@ import com.google.inject.Injector;
 import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.ReportBatch;
 import report.dsl.importer.GridRow;
-import report.dsl.importer.HtmlReader;
+import report.dsl.importer.PublishedDocument;
 import report.dsl.importer.ReportImporter;
-import report.dsl.importer.TextReader;
+import report.dsl.importer.TableFiller;
+import report.dsl.importer.XlsxReader;
+import report.dsl.importer.UnreadableDocumentException;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
 
@@ -35,7 +38,7 @@ final class PublishedReports {
 	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
 
-	/** The published files under the inputs (.txt, .html, .htm); none, with the reason printed, on a usage error. */
+	/** The published files under the inputs (.txt, .html, .htm, .docx, .pdf, .xlsx); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -51,7 +54,7 @@ final class PublishedReports {
 			}
 		}
 		if (files.isEmpty()) {
-			err.println("report: 没有找到可导入的文件（.txt、.html、.htm）：" + inputs);
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.docx、.pdf、.xlsx）：" + inputs);
 			return Optional.empty();
 		}
 		return Optional.of(files);
@@ -79,10 +82,23 @@ final class PublishedReports {
 		return true;
 	}
 
-	/** One published file imported; an unknown type name is an IllegalArgumentException with its message. */
-	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException {
-		List<GridRow> grid = isHtml(file) ? HtmlReader.read(Files.readAllBytes(file)) : TextReader.read(ReportImporter.decode(Files.readAllBytes(file)));
+	/**
+	 * One published file imported; an unknown type name is an IllegalArgumentException with its message, a file that
+	 * cannot be read (damaged, password-protected, a scan) an UnreadableDocumentException with the reason.
+	 */
+	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException, UnreadableDocumentException {
+		List<GridRow> grid = PublishedDocument.read(file.getFileName().toString(), Files.readAllBytes(file));
 		return importer.importGrid(file.getFileName().toString(), grid, type, types, resourceSet);
+	}
+
+	/** The report in a file with its tables filled from a workbook's sheets; the file itself is not written here. */
+	TableFiller.Filled fill(Path workbook, Path report) throws IOException, UnreadableDocumentException {
+		if (!PublishedDocument.isWorkbook(Files.readAllBytes(workbook))) {
+			throw new UnreadableDocumentException("不是 Excel 工作簿（.xlsx），无法从中填入表格");
+		}
+		List<XlsxReader.SheetRows> sheets = PublishedDocument.sheets(Files.readAllBytes(workbook));
+		XtextResource resource = (XtextResource) resourceSet.getResource(URI.createFileURI(report.toAbsolutePath().normalize().toString()), true);
+		return injector.getInstance(TableFiller.class).fill(resource, sheets, resourceSet);
 	}
 
 	ReportImporter.Imported link(ReportImporter.Imported imported, ReportImporter.Imported previous) {
@@ -116,11 +132,6 @@ final class PublishedReports {
 
 	private static boolean isPublished(Path file) {
 		String name = file.getFileName().toString().toLowerCase();
-		return Files.isRegularFile(file) && (name.endsWith(".txt") || isHtml(file));
-	}
-
-	private static boolean isHtml(Path file) {
-		String name = file.getFileName().toString().toLowerCase();
-		return name.endsWith(".html") || name.endsWith(".htm");
+		return Files.isRegularFile(file) && PublishedDocument.EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
 	}
 }

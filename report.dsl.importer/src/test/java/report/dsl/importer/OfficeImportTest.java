@@ -1,0 +1,114 @@
+package report.dsl.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import report.dsl.batch.ReportBatch;
+
+/**
+ * The Word, PDF and Excel files LibreOffice made from the seeds (office/make-fixtures.sh) import to the same Tables
+ * A, B and C as the text import of the same seed, cell by cell, and check to the same findings as the page they were
+ * converted from.
+ */
+class OfficeImportTest {
+
+	static final Path OFFICE = Path.of("src/test/resources/office");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "000.docx", "001.docx", "002.docx", "003.docx", "004.docx", "000.pdf", "001.pdf", "002.pdf", "003.pdf",
+			"004.pdf" })
+	void aWordOrPdfFixtureImportsToTheTablesOfTheSeedsTextImport(String fixture) throws Exception {
+		ReportImporter.Imported imported = importFixture(fixture);
+		assertTrue(imported.complete(), imported.report().notes().toString());
+		assertEquals("政府信息公开年报2021", imported.type().getName());
+		SeedImportTest.assertTablesEqual(SeedImportTest.importSeed(fixture.substring(0, 3)).text(), imported.text());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "000", "001", "002", "003", "004" })
+	void theWordAndPdfImportsCheckToTheFindingsOfThePageTheyWereMadeFrom(String seed, @TempDir Path out) throws Exception {
+		List<String> page = findings(importFixture(seed + ".html").text(), out.resolve("page"));
+		assertEquals(page, findings(importFixture(seed + ".docx").text(), out.resolve("docx")));
+		assertEquals(page, findings(importFixture(seed + ".pdf").text(), out.resolve("pdf")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "000", "001", "002", "003", "004" })
+	void aWorkbookFillsTheTablesOfAReportAndNothingElse(String seed) throws Exception {
+		String complete = SeedImportTest.importSeed(seed).text();
+		String empty = complete.replaceAll("表 ([ABC]) \\{[^}]*\\}", "表 $1 { }");
+		TableFiller.Filled filled = fill(empty, Files.readAllBytes(OFFICE.resolve(seed + ".xlsx")));
+		assertEquals(List.of("A", "B", "C"), filled.tables(), filled.notes().toString());
+		SeedImportTest.assertTablesEqual(complete, filled.text());
+		assertEquals(empty, filled.text().replaceAll("表 ([ABC]) \\{[^}]*\\}", "表 $1 { }"));
+	}
+
+	@Test
+	void aScannedPdfIsReportedAsSuchNotImported() throws IOException {
+		UnreadableDocumentException scanned = assertThrows(UnreadableDocumentException.class,
+				() -> PublishedDocument.read("scanned.pdf", Files.readAllBytes(OFFICE.resolve("scanned.pdf"))));
+		assertTrue(scanned.getMessage().startsWith("是扫描件或图片，没有文字层（共1页），无法导入"), scanned.getMessage());
+	}
+
+	@Test
+	void kangxiRadicalsInAPdfAreFoldedToTheIdeographs() throws Exception {
+		ReportImporter.Imported imported = importFixture("kangxi.pdf");
+		SeedImportTest.assertTablesEqual(SeedImportTest.importSeed("000").text(), imported.text());
+		assertTrue(imported.text().codePoints().noneMatch(c -> c >= 0x2E80 && c <= 0x2FDF), imported.text());
+		assertTrue(imported.text().contains("小节 \"（一）主动公开\""), imported.text());
+		assertEquals("第一项加第二项之和，长见门", PdfReader.fold("第⼀项加第⼆项之和，⻓⻅⻔"));
+		assertEquals("１２３ＡＢ（）", PdfReader.fold("１２３ＡＢ（）"));
+	}
+
+	@Test
+	void aDamagedOrOldOfficeFileGetsOneMessage() throws IOException {
+		byte[] docx = Files.readAllBytes(OFFICE.resolve("000.docx"));
+		UnreadableDocumentException truncated = assertThrows(UnreadableDocumentException.class,
+				() -> PublishedDocument.read("000.docx", Arrays.copyOf(docx, docx.length / 2)));
+		assertTrue(truncated.getMessage().startsWith("无法读取（"), truncated.getMessage());
+		UnreadableDocumentException notPdf = assertThrows(UnreadableDocumentException.class,
+				() -> PublishedDocument.read("report.pdf", "一、总体情况".getBytes(StandardCharsets.UTF_8)));
+		assertEquals("不是有效的 PDF 文件，可能已损坏", notPdf.getMessage());
+	}
+
+	static ReportImporter.Imported importFixture(String fixture) throws IOException, UnreadableDocumentException {
+		List<GridRow> grid = PublishedDocument.read(fixture, Files.readAllBytes(OFFICE.resolve(fixture)));
+		return SeedImportTest.INJECTOR.getInstance(ReportImporter.class).importGrid(fixture, grid, Optional.empty());
+	}
+
+	static TableFiller.Filled fill(String report, byte[] workbook) throws Exception {
+		XtextResourceSet resourceSet = SeedImportTest.INJECTOR.getInstance(XtextResourceSet.class);
+		XtextResource resource = (XtextResource) resourceSet.createResource(URI.createURI("test:/into.report"));
+		resource.load(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
+		return SeedImportTest.INJECTOR.getInstance(TableFiller.class).fill(resource, PublishedDocument.sheets(workbook), resourceSet);
+	}
+
+	private static List<String> findings(String text, Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		Path written = Files.writeString(Path.of(file + ".report"), text);
+		List<String> findings = new ArrayList<>();
+		for (ReportBatch.Diagnostic diagnostic : SeedImportTest.INJECTOR.getInstance(ReportBatch.class).check(List.of(written)).diagnostics()) {
+			findings.add(diagnostic.code() + " " + diagnostic.message());
+		}
+		return findings;
+	}
+}
