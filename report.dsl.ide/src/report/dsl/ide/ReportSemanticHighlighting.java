@@ -14,6 +14,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
 import report.dsl.report.Column;
+import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Figure;
 import report.dsl.report.PartType;
 import report.dsl.report.Report;
@@ -94,7 +95,7 @@ public class ReportSemanticHighlighting implements ISemanticHighlightingCalculat
 	}
 
 	private static String styleOf(EObject object) {
-		if (object instanceof Figure) {
+		if (object instanceof Figure || object instanceof DeclaredFigure) {
 			return FIGURE;
 		} else if (object instanceof Row) {
 			return ROW;

@@ -153,7 +153,8 @@ class BalanceRulesTest extends ReportTestSupport {
 		assertArrayEquals(new String[] { "T1", "6.5" }, t1.getData());
 	}
 
-	private static String lastYear(String tableB, String tableA) {
+	/** Last year's report of the test body (测试局2022), with these rows of Tables B and A. */
+	static String lastYear(String tableB, String tableA) {
 		return Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
 				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB(tableB).tableA(tableA).text();
 	}

@@ -85,6 +85,25 @@ class FormatterTest {
 	}
 
 	@Test
+	void laysOutADeclaredFigureAndTheDeadlineOnTheirOwnLines() {
+		assertFormatted("""
+				报告类型 收支表 "收支" { 部分 一 "一、收支" 表 T "收支" 属于 一 { 列 金额 "金额" 行 收入 "收入" }
+				数值 预算 "预算" 单位 "万元" 规则 R 警告 "x": T.收入:金额 ≤ 预算 发布期限 次年 01-31 }
+				""", """
+				报告类型 收支表 "收支" {
+					部分 一 "一、收支"
+					表 T "收支" 属于 一 {
+						列 金额 "金额"
+						行 收入 "收入"
+					}
+					数值 预算 "预算" 单位 "万元"
+					规则 R 警告 "x": T.收入:金额 ≤ 预算
+					发布期限 次年 01-31
+				}
+				""");
+	}
+
+	@Test
 	void laysOutAChartOnItsOwnLine() {
 		assertFormatted("""
 				报告类型 收支表 "收支" { 部分 一 "一、收支" 表 T "收支" 属于 一 { 列 金额 "金额" 行 收入 "收入" 行 支出 "支出" 行 合计 "合计" }

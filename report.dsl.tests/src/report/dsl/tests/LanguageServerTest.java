@@ -124,6 +124,58 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
+	void aFigureAgainstTableAIsCheckedWhileTypingAndItsHoverShowsTheOutcome() throws Exception {
+		show(balanced().replaceFirst("(\t数值 门户网站公开信息[^\n]*\n)", "$1\t数值 主动公开规范性文件 = 0 件\n"));
+		Diagnostic a13 = getDiagnostics().get(uri).get(0);
+		Assertions.assertEquals("A13", a13.getCode().getLeft());
+		Assertions.assertEquals(position("数值 主动公开规范性文件", 0).getLine(), a13.getRange().getStart().getLine());
+		Assertions.assertEquals(position("主动公开规范性文件 = 0", 12), a13.getRange().getStart());
+		String message = a13.getMessage().getLeft();
+		assertTrue(message.contains("主动公开规范性文件（0） = 0，应不小于 A.行政规范性文件:本年制发件数（1） = 1，少 1"), message);
+		// an inequality that fails names no value to write: no quick fix
+		Assertions.assertEquals(List.of(), codeActions(a13));
+		String figureHover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("数值 主动公开规范性文件", 4)))
+				.get().getContents().getRight().getValue();
+		assertTrue(figureHover.contains("✗ 规则A13（主动公开的规范性文件不少于本年制发的行政规范性文件）：0 ≥ 1 不成立"), figureHover);
+		String cellHover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("行政规范性文件: 1", 9)))
+				.get().getContents().getRight().getValue();
+		assertTrue(cellHover.startsWith("**表A「行政规范性文件」行 ×「本年制发件数」列** = 1"), cellHover);
+		assertTrue(cellHover.contains("✗ 规则A13"), cellHover);
+		show(current.replace("数值 主动公开规范性文件 = 0 件", "数值 主动公开规范性文件 = 1 件"));
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+		String holds = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("数值 主动公开规范性文件", 4)))
+				.get().getContents().getRight().getValue();
+		assertTrue(holds.contains("✓ 规则A13（主动公开的规范性文件不少于本年制发的行政规范性文件）：1 ≥ 1"), holds);
+	}
+
+	@Test
+	void hoverOnACellShowsTheInequalitiesItTakesPartIn() throws Exception {
+		show(balanced());
+		String hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("三.一:", 5))).get().getContents()
+				.getRight().getValue();
+		assertTrue(hover.contains("✓ 规则B12（每项办理结果不超过受理的申请数（本年新收加上年结转））："), hover);
+	}
+
+	@Test
+	void completionInARuleOffersTheTablesRowsOtherTablesCellsAndDeclaredFigures() throws Exception {
+		String type = """
+				报告类型 限额表 {
+					部分 一 "一、限额情况" 必需
+					表 T "支出" 属于 一 { 列 金额 "金额" 行 甲 "甲" 行 乙 "乙" }
+					表 U "限额" 属于 一 { 列 金额 "金额" 行 上限 "上限" }
+					数值 预算 "年度预算" 单位 "万元"
+					规则 R1 错误 "每项不超过上限" 表 T 每列: 甲 ≤ 乙
+				}
+				""";
+		show(type);
+		List<String> labels = completion(position("甲 ≤ 乙", 4));
+		assertTrue(labels.containsAll(List.of("甲", "乙", "U.上限", "预算")), labels::toString);
+		show(type.replace("甲 ≤ 乙", "甲 ≤ U.上限:金额"));
+		List<String> columns = completion(position("U.上限:", 5));
+		assertTrue(columns.contains("金额"), columns::toString);
+	}
+
+	@Test
 	void hoverOnABindingShowsWhatItResolvesTo() throws Exception {
 		var hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("[B.一]", 2))).get();
 		Assertions.assertEquals("**3**　表B 一（总计）", hover.getContents().getRight().getValue());

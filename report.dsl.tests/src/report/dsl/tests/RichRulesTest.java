@@ -35,7 +35,7 @@ class RichRulesTest extends ReportTestSupport {
 	@Test
 	void ruleA11_documentsRepealedAtMostThoseInForceLastYearPlusThoseIssued_asAWarning() throws Exception {
 		ResourceSet resourceSet = resourceSets.get();
-		parse(lastYear("行政规范性文件: 2 0 1"), resourceSet);
+		parse(BalanceRulesTest.lastYear("", "行政规范性文件: 2 0 1"), resourceSet);
 		ReportFile file = parse(Reports.balanced().previous("测试局2022").tableA("行政规范性文件: 1 5 0").text(), resourceSet);
 		List<Issue> issues = assertCodes(file, "A9", "A11");
 		Issue a11 = first(issues, "A11");
@@ -50,7 +50,7 @@ class RichRulesTest extends ReportTestSupport {
 	@Test
 	void ruleA11_holdsWhenRepealedDocumentsWereInForceOrIssued() throws Exception {
 		ResourceSet resourceSet = resourceSets.get();
-		parse(lastYear("行政规范性文件: 2 0 4"), resourceSet);
+		parse(BalanceRulesTest.lastYear("", "行政规范性文件: 2 0 4"), resourceSet);
 		assertCodes(parse(Reports.balanced().previous("测试局2022").tableA("行政规范性文件: 1 5 0").text(), resourceSet));
 	}
 
@@ -193,10 +193,5 @@ class RichRulesTest extends ReportTestSupport {
 				%s	部分 一 { 表 T { %s } 表 U { 上限: 4 } }
 				}
 				""".formatted(declarations.indent(1), figures, rowsOfT);
-	}
-
-	private static String lastYear(String tableA) {
-		return Reports.balanced().named("测试局2022").meta("年度", "2022").meta("统计期限", "2022-01-01 至 2022-12-31")
-				.meta("发布日期", "2023-01-20").narrative("\"无。\"").tableB("").tableA(tableA).text();
 	}
 }

@@ -156,6 +156,10 @@ public class ReportFormatter extends AbstractJavaFormatter {
 		members.addAll(type.getTables());
 		members.addAll(type.getRules());
 		members.addAll(type.getCharts());
+		members.addAll(type.getFigures());
+		if (type.getDeadline() != null) {
+			members.add(type.getDeadline());
+		}
 		members.sort((a, b) -> Integer.compare(offset(a), offset(b)));
 		members(members, doc);
 	}

@@ -35,9 +35,16 @@ public final class RuleTerms {
 		return terms;
 	}
 
-	/** Whether the term names a value of its own rather than a row or column of the rule's table. */
+	/**
+	 * Whether the term names a value of its own rather than a row or column of the rule's table. A name that does not
+	 * resolve (its linking error is the message) counts as the table's, so that the rule still defines its total and
+	 * the reports of the type are not charged with the type's typo.
+	 */
 	public static boolean isFixed(Term term) {
 		Rule rule = EcoreUtil2.getContainerOfType(term, Rule.class);
+		if (term.getOperand() == null || term.getOperand().eIsProxy()) {
+			return term.getColumn() != null;
+		}
 		return term.getColumn() != null || !(term.getOperand() instanceof Axis axis) || rule == null || rule.getTable() == null
 				|| TableLayout.table(axis) != rule.getTable();
 	}
@@ -50,15 +57,18 @@ public final class RuleTerms {
 		return term.getOperand() instanceof Row row ? TableLayout.defaultColumn(TableLayout.block(row)) : Optional.empty();
 	}
 
-	/** The term as a rule writes it, without its sign: 上年现行有效件数, A.行政规范性文件:本年制发件数, 主动公开规范性文件. */
-	public static String text(Term term, boolean spaced) {
-		String previous = term.isPreviousYear() ? spaced ? "上年 " : "上年" : "";
+	/**
+	 * The term without its sign, as a message names it (上年现行有效件数, with a column's short name) or, asWritten, as the
+	 * rule writes it (上年 现行有效件数, with the full path); a fixed term by its table: A.行政规范性文件:本年制发件数.
+	 */
+	public static String text(Term term, boolean asWritten) {
+		String previous = term.isPreviousYear() ? asWritten ? "上年 " : "上年" : "";
 		if (term.getOperand() instanceof DeclaredFigure figure) {
 			return previous + figure.getName();
 		}
 		Axis axis = (Axis) term.getOperand();
 		if (!isFixed(term)) {
-			return previous + (spaced ? TableLayout.keyText(axis) : TableLayout.shortKey(axis));
+			return previous + (asWritten ? TableLayout.keyText(axis) : TableLayout.shortKey(axis));
 		}
 		String cell = TableLayout.table(axis).getName() + "." + TableLayout.keyText(axis);
 		return previous + (term.getColumn() == null ? cell : cell + ":" + TableLayout.shortKey(term.getColumn()));

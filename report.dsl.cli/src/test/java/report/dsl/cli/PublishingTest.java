@@ -91,6 +91,29 @@ class PublishingTest {
 	}
 
 	@Test
+	void theJsonListsInequalitiesAndRulesAcrossFiguresAndTablesLikeTheEquations(@TempDir Path dir) throws IOException {
+		Path source = dir.resolve("a13.report");
+		Files.writeString(source, Files.readString(EXAMPLES.resolve("000-liaocheng-jiguanshiwu-2023.report"))
+				.replaceFirst("(\t数值 门户网站公开信息[^\n]*\n)", "$1\t数值 主动公开规范性文件 = 0 件\n"));
+		Path out = dir.resolve("out");
+		Run run = Run.of("build", source.toString(), "-o", out.toString(), "--format", "json");
+		assertEquals(0, run.exit(), run.out()); // warnings do not hold a report back
+		JsonNode report = new ObjectMapper().readTree(out.resolve("a13.json").toFile());
+		JsonNode rules = report.get("rules");
+		JsonNode b12 = rules.get(7);
+		assertEquals("B12", b12.get("code").asText());
+		assertEquals("三.一 ≤ 一 + 二", b12.get("outcomes").get(0).get("equation").asText());
+		JsonNode a13 = rules.get(8);
+		assertEquals("A13", a13.get("code").asText());
+		assertFalse(a13.has("table"), a13::toString);
+		assertEquals("{\"scope\":\"report\",\"key\":\"\",\"equation\":\"主动公开规范性文件 ≥ A.行政规范性文件:本年制发件数\",\"left\":0,"
+				+ "\"right\":1,\"holds\":false}", a13.get("outcomes").get(0).toString());
+		Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.readString(SCHEMA))
+				.validate(report);
+		assertEquals(Set.of(), errors);
+	}
+
+	@Test
 	void theJsonAddressesCellsByKeysAndMarksComputedTotals() throws IOException {
 		JsonNode report = new ObjectMapper().readTree(built.resolve("003-liaocheng-kaifaqu-2023.json").toFile());
 		JsonNode tableB = report.get("tables").get(1);

@@ -89,6 +89,22 @@ class ReportCliTest {
 	}
 
 	@Test
+	void aLateReportAndAFailingInequalityAreWarningsWithTheirPlaces(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("late.report");
+		Files.writeString(file, Files.readString(EXAMPLES.resolve("000-liaocheng-jiguanshiwu-2023.report"))
+				.replace("发布日期 2024-01-18", "发布日期 2024-03-15")
+				.replaceFirst("(\t数值 门户网站公开信息[^\n]*\n)", "$1\t数值 主动公开规范性文件 = 0 件\n"));
+		Run run = run("check", file.toString());
+		assertEquals(0, run.exit(), run.out());
+		List<String> lines = run.out().lines().toList();
+		assertEquals(2, lines.size(), run.out());
+		assertTrue(lines.get(0).matches(Pattern.quote(file.toString()) + ":19:7: warning: 发布日期2024-03-15晚于发布期限2024-01-31（.*）"
+				+ " \\[report.late-issue\\]"), lines.get(0));
+		assertTrue(lines.get(1).matches(Pattern.quote(file.toString()) + ":24:17: warning: 违反规则A13（.*）：主动公开规范性文件（0） = 0，"
+				+ "应不小于 A.行政规范性文件:本年制发件数（1） = 1，少 1 \\[A13\\]"), lines.get(1));
+	}
+
+	@Test
 	void syntaxErrorsAreDiagnosticsNotStackTraces(@TempDir Path dir) throws IOException {
 		Path file = dir.resolve("broken.report");
 		Files.writeString(file, "报告 x 遵循 政府信息公开年报2021 {\n  部分 一 { \"未结束 }\n");
