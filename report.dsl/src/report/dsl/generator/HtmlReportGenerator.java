@@ -19,6 +19,9 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.Shares;
+import report.dsl.model.Additivity;
+import report.dsl.model.MainFigures;
+import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
@@ -40,26 +43,15 @@ import report.dsl.report.Text;
 public class HtmlReportGenerator {
 
 	private static final String STYLE = stylesheet();
-	private static final String[] PALETTE = { "#9b1c1c", "#c2581b", "#b58a1b", "#3f7d3a", "#2e6a8e", "#6b4c8a", "#7a7a7a" };
+	static final String[] PALETTE = { "#9b1c1c", "#c2581b", "#b58a1b", "#3f7d3a", "#2e6a8e", "#6b4c8a", "#7a7a7a" };
 
 	@Inject
 	private ReportEvaluator evaluator;
 
 	public String generate(Report report) {
 		ReportValues values = evaluator.values(report);
-		Document document = Document.createShell("");
-		document.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).indentAmount(1)
-				.outline(false);
-		document.prependChild(new DocumentType("html", "", ""));
-		Element html = document.selectFirst("html").attr("lang", "zh-CN");
-		Element head = html.selectFirst("head");
-		head.appendElement("meta").attr("charset", "utf-8");
-		head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-		head.appendElement("meta").attr("name", "generator").attr("content", "report.dsl");
-		head.appendElement("title").text(ReportText.title(report));
-		head.appendElement("style").appendChild(new DataNode(STYLE));
-
-		Element main = html.selectFirst("body").appendElement("main").addClass("report");
+		Document document = page(ReportText.title(report));
+		Element main = document.selectFirst("main");
 		Element titleBlock = main.appendElement("header").addClass("title-block");
 		titleBlock.appendElement("p").addClass("issuer").text(ReportText.clean(report.getBody()));
 		titleBlock.appendElement("h1").text(ReportText.subtitle(report));
@@ -86,6 +78,23 @@ public class HtmlReportGenerator {
 		return document.outerHtml() + "\n";
 	}
 
+	/** A self-contained page of the given title, with the stylesheet inline and an empty {@code <main class="report">}. */
+	static Document page(String title) {
+		Document document = Document.createShell("");
+		document.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).indentAmount(1)
+				.outline(false);
+		document.prependChild(new DocumentType("html", "", ""));
+		Element html = document.selectFirst("html").attr("lang", "zh-CN");
+		Element head = html.selectFirst("head");
+		head.appendElement("meta").attr("charset", "utf-8");
+		head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+		head.appendElement("meta").attr("name", "generator").attr("content", "report.dsl");
+		head.appendElement("title").text(title);
+		head.appendElement("style").appendChild(new DataNode(STYLE));
+		html.selectFirst("body").appendElement("main").addClass("report");
+		return document;
+	}
+
 	private void contents(Element parent, List<Content> contents, Report report, ReportValues values, int level) {
 		for (Content content : contents) {
 			if (content instanceof Paragraph paragraph) {
@@ -101,6 +110,7 @@ public class HtmlReportGenerator {
 						chart(parent, chart, values);
 					}
 				}
+				breakdown(parent, data.getTable(), values);
 			}
 		}
 	}
@@ -208,6 +218,16 @@ public class HtmlReportGenerator {
 			figure.appendElement("figcaption").text(title + "：本年度无可绘制的数据");
 			return;
 		}
+		List<String> labels = chart.getParts().stream().map(HtmlReportGenerator::shortLabel).toList();
+		List<String> tooltips = chart.getParts().stream().map(TableGrid::label).toList();
+		bars(figure, title, labels, tooltips, parts, "件");
+		figure.appendElement("figcaption").text(title + "（共" + Numbers.plain(whole) + "件，按最大余数法取整）");
+	}
+
+	/** A horizontal bar per value, its length its share of the sum; shares by largest remainder add up to 100. */
+	private static void bars(Element figure, String title, List<String> labels, List<String> tooltips, List<BigDecimal> parts,
+			String unit) {
+		BigDecimal whole = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 		List<BigDecimal> shares = Shares.largestRemainder(parts, whole, 0);
 		int rowHeight = 34;
 		int labelWidth = 150;
@@ -220,17 +240,55 @@ public class HtmlReportGenerator {
 			int y = 5 + i * rowHeight;
 			int length = shares.get(i).signum() == 0 ? 0 : Math.max(2, shares.get(i).intValue() * barWidth / 100);
 			Element group = svg.appendElement("g");
-			group.appendElement("title").text(TableGrid.label(chart.getParts().get(i)) + "：" + Numbers.plain(parts.get(i))
-					+ "件，占" + shares.get(i).toPlainString() + "%");
+			group.appendElement("title").text(tooltips.get(i) + "：" + Numbers.plain(parts.get(i)) + unit + "，占"
+					+ shares.get(i).toPlainString() + "%");
 			group.appendElement("text").attr("x", String.valueOf(labelWidth - 8)).attr("y", String.valueOf(y + 21))
-					.attr("text-anchor", "end").attr("font-size", "15").text(shortLabel(chart.getParts().get(i)));
+					.attr("text-anchor", "end").attr("font-size", "15").text(labels.get(i));
 			group.appendElement("rect").attr("x", String.valueOf(labelWidth)).attr("y", String.valueOf(y + 4))
 					.attr("width", String.valueOf(length)).attr("height", String.valueOf(rowHeight - 10))
 					.attr("fill", PALETTE[i % PALETTE.length]);
 			group.appendElement("text").attr("x", String.valueOf(labelWidth + length + 8)).attr("y", String.valueOf(y + 21))
-					.attr("font-size", "14").text(Numbers.plain(parts.get(i)) + "件 · " + shares.get(i).toPlainString() + "%");
+					.attr("font-size", "14").text(Numbers.plain(parts.get(i)) + unit + " · " + shares.get(i).toPlainString() + "%");
 		}
-		figure.appendElement("figcaption").text(title + "（共" + Numbers.plain(whole) + "件，按最大余数法取整）");
+	}
+
+	/**
+	 * Under a summed table of a summary report: its main figures by part (which department contributed how many
+	 * applications, reviews, suits), and a chart of the parts' shares of the first main figure that is not zero.
+	 */
+	private void breakdown(Element parent, TableType table, ReportValues values) {
+		List<MainFigures.Figure> headlines = Additivity.headlines(table);
+		if (headlines.isEmpty() || values.parts().isEmpty()) {
+			return;
+		}
+		Element element = parent.appendElement("table").addClass("breakdown").addClass("breakdown-" + table.getName());
+		element.appendElement("caption").text("表" + table.getName() + "按汇总的报告分列"
+				+ (table.getUnit() == null ? "" : "（单位：" + ReportText.clean(table.getUnit()) + "）"));
+		Element header = element.appendElement("thead").appendElement("tr");
+		header.appendElement("th").addClass("corner").attr("scope", "col").text("报告");
+		headlines.forEach(headline -> header.appendElement("th").attr("scope", "col").text(ReportText.clean(headline.label())));
+		Element body = element.appendElement("tbody");
+		for (ReportValues part : values.parts()) {
+			Element tr = body.appendElement("tr");
+			tr.appendElement("th").attr("scope", "row").text(ReportText.clean(ReportMetadata.issuer(part.report())));
+			headlines.forEach(headline -> tr.appendElement("td").text(Numbers.plain(part.table(table).value(headline.row(), headline.column()))));
+		}
+		Element total = element.appendElement("tfoot").appendElement("tr");
+		total.appendElement("th").attr("scope", "row").text("合计");
+		headlines.forEach(headline -> total.appendElement("td").text(Numbers.plain(values.table(table).value(headline.row(), headline.column()))));
+		for (MainFigures.Figure headline : headlines) {
+			List<BigDecimal> shares = values.parts().stream().map(part -> part.table(table).value(headline.row(), headline.column())).toList();
+			if (shares.stream().allMatch(value -> value.signum() == 0) || shares.stream().anyMatch(value -> value.signum() < 0)) {
+				continue;
+			}
+			Element figure = parent.appendElement("figure").addClass("chart").addClass("breakdown-chart");
+			String title = "表" + table.getName() + "「" + ReportText.clean(headline.label()) + "」各部分占比";
+			List<String> names = values.parts().stream().map(part -> ReportText.clean(ReportMetadata.issuer(part.report()))).toList();
+			bars(figure, title, names, names, shares, table.getUnit() == null ? "" : ReportText.clean(table.getUnit()));
+			figure.appendElement("figcaption").text(title + "（共" + Numbers.plain(shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+					+ (table.getUnit() == null ? "" : ReportText.clean(table.getUnit())) + "，按最大余数法取整）");
+			return;
+		}
 	}
 
 	/** （二）部分公开（区分处理的，…） as 部分公开: the label without its ordinal and its explanation. */

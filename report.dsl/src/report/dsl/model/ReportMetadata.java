@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.eclipse.emf.ecore.EStructuralFeature;
 
+import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
 
 /** The metadata lines of a report, by keyword in their usual order, and which of them every report states. */
@@ -32,6 +33,11 @@ public final class ReportMetadata {
 
 	public static List<String> keywords() {
 		return List.copyOf(LINES.keySet());
+	}
+
+	/** How a report is named among others (a summary's parts): its issuing body, else its name. */
+	public static String issuer(Report report) {
+		return report.getBody() != null && !report.getBody().isBlank() ? report.getBody() : report.getName();
 	}
 
 	/** The feature a metadata keyword sets; none for other words. */
