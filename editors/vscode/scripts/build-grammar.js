@@ -32,10 +32,10 @@ const AFTER = `(?!${ID_PART})`;
 /** Keyword groups: scope → words. Every keyword of Report.xtext appears exactly once. */
 const KEYWORDS = {
 	// what declares something
-	'storage.type.report': ['报告类型', '报告', '部分', '小节', '表', '分块', '列', '行', '数值', '规则', '图表', '短语'],
+	'storage.type.report': ['报告类型', '报告', '部分', '小节', '表', '分块', '列', '行', '数值', '规则', '图表', '短语', '可加'],
 	// the properties of reports, tables, rows and columns
 	'keyword.control.report': ['遵循', '发布机关', '年度', '统计期限', '至', '发布日期', '发布网址', '联系方式', '上年报告', '导语',
-		'说明', '行标题', '标题', '默认列', '单位', '注', '属于', '又名', '表示', '发布期限'],
+		'汇总', '目录', '说明', '行标题', '标题', '默认列', '单位', '注', '属于', '又名', '表示', '发布期限'],
 	// flags
 	'storage.modifier.report': ['省略为零', '小数', '必需', '每列', '每行', '次年', '当年'],
 	// the severities of rules

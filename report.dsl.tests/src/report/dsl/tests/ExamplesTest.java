@@ -42,10 +42,10 @@ class ExamplesTest {
 	@Test
 	void allExamplesCheckClean() throws Exception {
 		List<Path> files = ReportBatch.collect(List.of(EXAMPLES));
-		assertEquals(9, files.size(), files::toString);
+		assertEquals(11, files.size(), files::toString);
 		ReportBatch.Result result = batch.check(files);
 		assertEquals(List.of(), result.diagnostics().stream().map(ExamplesTest::describe).toList());
-		assertEquals(9, result.resources().size());
+		assertEquals(11, result.resources().size());
 		result.resources().values().forEach(r -> assertTrue(r.getErrors().isEmpty()));
 	}
 

@@ -254,6 +254,19 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		assertTrue(fixed.contains("行政规范性文件: 1 1 4"), fixed);
 	}
 
+	@Test
+	void aSummaryIsCheckedAgainWhenAPartItNamesChanges() throws Exception {
+		String part = balanced().replace("报告 聊城市机关事务管理局2023", "报告 部门甲2023");
+		String partUri = writeFile("part.report", part);
+		open(partUri, part);
+		show(balanced().replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"聊城市机关事务管理局\"\n\t汇总 部门甲2023"));
+		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
+		languageServer.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(partUri, 2),
+				List.of(new TextDocumentContentChangeEvent(part.replace("行政规范性文件: 1 1 1", "行政规范性文件: 1 1 4")))));
+		Assertions.assertEquals(List.of(IssueCodes.AGGREGATE_MISMATCH),
+				getDiagnostics().get(uri).stream().map(d -> d.getCode().getLeft()).toList());
+	}
+
 	private CodeAction firstFix(String document, String code) throws Exception {
 		show(document);
 		Diagnostic first = getDiagnostics().get(uri).get(0);

@@ -18,7 +18,11 @@ import org.eclipse.emf.ecore.resource.Resource;
 
 import com.google.inject.Inject;
 
+import report.dsl.generator.HistoryGenerator;
+import report.dsl.generator.OutputFormat;
 import report.dsl.generator.ReportPublisher;
+import report.dsl.generator.ReportText;
+import report.dsl.model.ReportMetadata;
 import report.dsl.report.Report;
 import report.dsl.report.ReportFile;
 
@@ -49,6 +53,9 @@ public class ReportBuild {
 
 	@Inject
 	private ReportPublisher publisher;
+
+	@Inject
+	private HistoryGenerator history;
 
 	/**
 	 * The report files under the inputs, each once, with where its outputs go: a directory's files by their path
@@ -105,6 +112,7 @@ public class ReportBuild {
 		List<Withheld> withheld = new ArrayList<>();
 		List<String> collisions = new ArrayList<>();
 		int done = 0;
+		List<Report> published = new ArrayList<>();
 		for (Source source : sources) {
 			Resource resource = check.resources().get(source.file());
 			if (resource == null || check.hasErrors(source.file()) && !force) {
@@ -117,12 +125,41 @@ public class ReportBuild {
 						withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
 					} else if (report.getType() != null && !report.getType().eIsProxy()) {
 						publish(source, report, reports.size() == 1, root, formats, font, writtenFrom, written, collisions);
+						published.add(report);
 					}
 				}
 			}
 			progress.accept(++done);
 		}
+		publishHistories(published, root, formats, writtenFrom, written, collisions);
 		return new Outcome(check, written, withheld, collisions);
+	}
+
+	/** Where a body's history over the years is published: 历年/发布机关.html, .json. */
+	static final String HISTORY_FOLDER = "历年";
+
+	/** A history page (and its data) for each body of which two or more years are published, linked by 上年报告. */
+	private void publishHistories(List<Report> published, Path root, Set<String> formats, Map<Path, Path> writtenFrom,
+			List<Path> written, List<String> collisions) throws IOException {
+		for (List<Report> chain : HistoryGenerator.chains(published)) {
+			Report latest = chain.get(chain.size() - 1);
+			Path source = Path.of(latest.eResource().getURI().toFileString());
+			String name = HISTORY_FOLDER + "/" + ReportText.clean(ReportMetadata.issuer(latest)).replaceAll("[\\\\/:*?\"<>|\\s]", "_");
+			for (OutputFormat format : OutputFormat.values()) {
+				Optional<String> text = formats.contains(format.extension()) ? history.render(chain, format) : Optional.empty();
+				if (text.isEmpty()) {
+					continue;
+				}
+				Path target = inside(root, name + "." + format.extension());
+				Path earlier = writtenFrom.putIfAbsent(target, source);
+				if (earlier != null) {
+					collisions.add(root.relativize(target) + "：" + source + " 的历年数据与 " + earlier + " 的输出同名，未覆盖");
+					continue;
+				}
+				AtomicFiles.write(target, text.get());
+				written.add(target);
+			}
+		}
 	}
 
 	/**

@@ -18,17 +18,18 @@ import report.dsl.report.TableType;
  * A chart the report type declares, with the report's numbers: a bar per part, its share of the whole by largest
  * remainder (so the shares add up to 100). What every output draws, each in its own way.
  */
-public record ChartBars(String title, BigDecimal whole, List<Bar> bars) {
+public record ChartBars(String title, BigDecimal whole, String unit, List<Bar> bars) {
 
 	/** The bars' colours in order, as #rrggbb. */
 	public static final List<String> PALETTE = List.of("#9b1c1c", "#c2581b", "#b58a1b", "#3f7d3a", "#2e6a8e", "#6b4c8a", "#7a7a7a");
 
 	/** A part: its label as the table prints it, the short label a bar carries, its number and its share in percent. */
 	public record Bar(String label, String shortLabel, BigDecimal value, BigDecimal share) {
-		/** 14件 · 21% */
-		public String legend() {
-			return Numbers.plain(value) + "件 · " + share.toPlainString() + "%";
-		}
+	}
+
+	/** 14件 · 21%: a bar's number and share, as printed beside it. */
+	public String legend(Bar bar) {
+		return Numbers.plain(bar.value()) + unit + " · " + bar.share().toPlainString() + "%";
 	}
 
 	/** The chart with the report's numbers; empty when the report type's file has errors and there is nothing to draw. */
@@ -53,7 +54,20 @@ public record ChartBars(String title, BigDecimal whole, List<Bar> bars) {
 				bars.add(new Bar(TableGrid.label(part), shortLabel(part), parts.get(i), shares.get(i)));
 			}
 		}
-		return Optional.of(new ChartBars(ReportText.clean(chart.getTitle()), whole, bars));
+		return Optional.of(new ChartBars(ReportText.clean(chart.getTitle()), whole, "件", bars));
+	}
+
+	/** The shares of named values in their sum, e.g. a summary's parts under one of its figures; none may be negative. */
+	public static ChartBars ofParts(String title, List<String> names, List<BigDecimal> values, String unit) {
+		BigDecimal whole = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		List<Bar> bars = new ArrayList<>();
+		if (whole.signum() != 0) {
+			List<BigDecimal> shares = Shares.largestRemainder(values, whole, 0);
+			for (int i = 0; i < values.size(); i++) {
+				bars.add(new Bar(names.get(i), names.get(i), values.get(i), shares.get(i)));
+			}
+		}
+		return new ChartBars(title, whole, unit, bars);
 	}
 
 	/** Whether there is anything to draw: a whole that is not zero and parts that add up to it. */
@@ -63,7 +77,7 @@ public record ChartBars(String title, BigDecimal whole, List<Bar> bars) {
 
 	/** The caption under the chart, which says how the shares were rounded, or that there is nothing to draw. */
 	public String caption() {
-		return drawable() ? title + "（共" + Numbers.plain(whole) + "件，按最大余数法取整）" : title + "：本年度无可绘制的数据";
+		return drawable() ? title + "（共" + Numbers.plain(whole) + unit + "，按最大余数法取整）" : title + "：本年度无可绘制的数据";
 	}
 
 	/** （二）部分公开（区分处理的，…） as 部分公开: the label without its ordinal and its explanation. */

@@ -18,6 +18,10 @@ import com.google.inject.Inject;
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
+import report.dsl.model.Additivity;
+import report.dsl.model.MainFigures;
+import report.dsl.model.ReportMetadata;
+import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
 import report.dsl.report.Content;
@@ -43,19 +47,8 @@ public class HtmlReportGenerator {
 
 	public String generate(Report report) {
 		ReportValues values = evaluator.values(report);
-		Document document = Document.createShell("");
-		document.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).indentAmount(1)
-				.outline(false);
-		document.prependChild(new DocumentType("html", "", ""));
-		Element html = document.selectFirst("html").attr("lang", "zh-CN");
-		Element head = html.selectFirst("head");
-		head.appendElement("meta").attr("charset", "utf-8");
-		head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-		head.appendElement("meta").attr("name", "generator").attr("content", "report.dsl");
-		head.appendElement("title").text(ReportText.title(report));
-		head.appendElement("style").appendChild(new DataNode(STYLE));
-
-		Element main = html.selectFirst("body").appendElement("main").addClass("report");
+		Document document = page(ReportText.title(report));
+		Element main = document.selectFirst("main");
 		Element titleBlock = main.appendElement("header").addClass("title-block");
 		titleBlock.appendElement("p").addClass("issuer").text(ReportText.clean(report.getBody()));
 		titleBlock.appendElement("h1").text(ReportText.subtitle(report));
@@ -82,6 +75,23 @@ public class HtmlReportGenerator {
 		return document.outerHtml() + "\n";
 	}
 
+	/** A self-contained page of the given title, with the stylesheet inline and an empty {@code <main class="report">}. */
+	static Document page(String title) {
+		Document document = Document.createShell("");
+		document.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).indentAmount(1)
+				.outline(false);
+		document.prependChild(new DocumentType("html", "", ""));
+		Element html = document.selectFirst("html").attr("lang", "zh-CN");
+		Element head = html.selectFirst("head");
+		head.appendElement("meta").attr("charset", "utf-8");
+		head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+		head.appendElement("meta").attr("name", "generator").attr("content", "report.dsl");
+		head.appendElement("title").text(title);
+		head.appendElement("style").appendChild(new DataNode(STYLE));
+		html.selectFirst("body").appendElement("main").addClass("report");
+		return document;
+	}
+
 	private void contents(Element parent, List<Content> contents, Report report, ReportValues values, int level) {
 		for (Content content : contents) {
 			if (content instanceof Paragraph paragraph) {
@@ -97,6 +107,7 @@ public class HtmlReportGenerator {
 						chart(parent, chart, values);
 					}
 				}
+				breakdown(parent, data.getTable(), values);
 			}
 		}
 	}
@@ -184,18 +195,22 @@ public class HtmlReportGenerator {
 		}
 	}
 
-	/** A horizontal bar per part, its length its share of the whole; shares by largest remainder add up to 100. */
+	/** The chart the report type declares; its caption says why when there is nothing to draw. */
 	private void chart(Element parent, Chart chart, ReportValues values) {
 		Optional<ChartBars> found = ChartBars.of(chart, values);
 		if (found.isEmpty()) {
 			return; // the report type's file has errors: nothing to draw
 		}
-		ChartBars bars = found.get();
 		Element figure = parent.appendElement("figure").addClass("chart");
-		if (!bars.drawable()) {
-			figure.appendElement("figcaption").text(bars.caption());
+		if (!found.get().drawable()) {
+			figure.appendElement("figcaption").text(found.get().caption());
 			return;
 		}
+		bars(figure, found.get());
+	}
+
+	/** A horizontal bar per part, its length its share of the whole; shares by largest remainder add up to 100. */
+	private static void bars(Element figure, ChartBars bars) {
 		int rowHeight = 34;
 		int labelWidth = 150;
 		int barWidth = 360;
@@ -208,16 +223,54 @@ public class HtmlReportGenerator {
 			int y = 5 + i * rowHeight;
 			int length = bar.share().signum() == 0 ? 0 : Math.max(2, bar.share().intValue() * barWidth / 100);
 			Element group = svg.appendElement("g");
-			group.appendElement("title").text(bar.label() + "：" + Numbers.plain(bar.value()) + "件，占" + bar.share().toPlainString() + "%");
+			group.appendElement("title").text(bar.label() + "：" + Numbers.plain(bar.value()) + bars.unit() + "，占" + bar.share().toPlainString() + "%");
 			group.appendElement("text").attr("x", String.valueOf(labelWidth - 8)).attr("y", String.valueOf(y + 21))
 					.attr("text-anchor", "end").attr("font-size", "15").text(bar.shortLabel());
 			group.appendElement("rect").attr("x", String.valueOf(labelWidth)).attr("y", String.valueOf(y + 4))
 					.attr("width", String.valueOf(length)).attr("height", String.valueOf(rowHeight - 10))
 					.attr("fill", ChartBars.PALETTE.get(i % ChartBars.PALETTE.size()));
 			group.appendElement("text").attr("x", String.valueOf(labelWidth + length + 8)).attr("y", String.valueOf(y + 21))
-					.attr("font-size", "14").text(bar.legend());
+					.attr("font-size", "14").text(bars.legend(bar));
 		}
 		figure.appendElement("figcaption").text(bars.caption());
+	}
+
+	/**
+	 * Under a summed table of a summary report: its main figures by part (which department contributed how many
+	 * applications, reviews, suits), and a chart of the parts' shares of the first main figure that is not zero.
+	 */
+	private void breakdown(Element parent, TableType table, ReportValues values) {
+		List<MainFigures.Figure> headlines = Additivity.headlines(table);
+		if (headlines.isEmpty() || values.parts().isEmpty()) {
+			return;
+		}
+		Element element = parent.appendElement("table").addClass("breakdown").addClass("breakdown-" + table.getName());
+		element.appendElement("caption").text("表" + table.getName() + "按汇总的报告分列"
+				+ (table.getUnit() == null ? "" : "（单位：" + ReportText.clean(table.getUnit()) + "）"));
+		Element header = element.appendElement("thead").appendElement("tr");
+		header.appendElement("th").addClass("corner").attr("scope", "col").text("报告");
+		headlines.forEach(headline -> header.appendElement("th").attr("scope", "col").text(ReportText.clean(headline.label())));
+		Element body = element.appendElement("tbody");
+		for (ReportValues part : values.parts()) {
+			Element tr = body.appendElement("tr");
+			tr.appendElement("th").attr("scope", "row").text(ReportText.clean(ReportMetadata.issuer(part.report())));
+			headlines.forEach(headline -> tr.appendElement("td").text(Numbers.plain(part.table(table).value(headline.row(), headline.column()))));
+		}
+		Element total = element.appendElement("tfoot").appendElement("tr");
+		total.appendElement("th").attr("scope", "row").text("合计");
+		headlines.forEach(headline -> total.appendElement("td").text(Numbers.plain(values.table(table).value(headline.row(), headline.column()))));
+		for (MainFigures.Figure headline : headlines) {
+			List<BigDecimal> shares = values.parts().stream().map(part -> part.table(table).value(headline.row(), headline.column())).toList();
+			if (shares.stream().allMatch(value -> value.signum() == 0) || shares.stream().anyMatch(value -> value.signum() < 0)) {
+				continue;
+			}
+			String title = "表" + table.getName() + "「" + ReportText.clean(headline.label()) + "」各部分占比";
+			List<String> names = values.parts().stream().map(part -> ReportText.clean(ReportMetadata.issuer(part.report()))).toList();
+			bars(parent.appendElement("figure").addClass("chart").addClass("breakdown-chart"),
+					ChartBars.ofParts(title, names, shares, table.getUnit() == null ? "" : ReportText.clean(table.getUnit())));
+			return;
+		}
+	}
 	}
 
 	private static String stylesheet() {

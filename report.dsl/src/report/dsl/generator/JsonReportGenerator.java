@@ -3,6 +3,7 @@ package report.dsl.generator;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
@@ -16,6 +17,8 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
+import report.dsl.model.Additivity;
+import report.dsl.model.MainFigures;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Axis;
 import report.dsl.report.Block;
@@ -78,7 +81,42 @@ public class JsonReportGenerator {
 		}
 		root.add("tables", tables);
 		root.add("rules", rules(report, values));
+		if (report.getSummary() != null) {
+			root.add("summary", summary(report, values));
+		}
 		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+	}
+
+	/** The reports a summary adds up, and its tables' main figures by part. */
+	private static JsonObject summary(Report report, ReportValues values) {
+		JsonObject json = new JsonObject();
+		JsonArray parts = new JsonArray();
+		for (ReportValues part : values.parts()) {
+			JsonObject partJson = new JsonObject();
+			partJson.addProperty("name", part.report().getName());
+			partJson.addProperty("body", ReportText.clean(part.report().getBody()));
+			partJson.addProperty("file", part.report().eResource().getURI().lastSegment() == null ? ""
+					: URI.decode(part.report().eResource().getURI().lastSegment()));
+			parts.add(partJson);
+		}
+		json.add("parts", parts);
+		JsonArray breakdown = new JsonArray();
+		for (TableType table : report.getType().getTables()) {
+			for (MainFigures.Figure headline : Additivity.headlines(table)) {
+				JsonObject figure = new JsonObject();
+				figure.addProperty("table", table.getName());
+				figure.addProperty("row", TableLayout.keyText(headline.row()));
+				figure.addProperty("column", TableLayout.keyText(headline.column()));
+				figure.addProperty("label", headline.label());
+				JsonArray byPart = new JsonArray();
+				values.parts().forEach(part -> byPart.add(number(part.table(table).value(headline.row(), headline.column()))));
+				figure.add("values", byPart);
+				figure.add("total", number(values.table(table).value(headline.row(), headline.column())));
+				breakdown.add(figure);
+			}
+		}
+		json.add("breakdown", breakdown);
+		return json;
 	}
 
 	private static JsonObject metadata(Report report) {

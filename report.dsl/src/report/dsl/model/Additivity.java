@@ -70,6 +70,23 @@ public final class Additivity {
 		return cells;
 	}
 
+	/** A table's main figures that add up (the figures of {@link MainFigures#of} whose every cell adds up). */
+	public static List<MainFigures.Figure> headlines(TableType table) {
+		return MainFigures.of(table, false).stream().filter(figure -> addsUp(figure.row(), figure.column())).toList();
+	}
+
+	/** Whether every leaf cell under a row and a column adds up. */
+	private static boolean addsUp(Row row, Column column) {
+		for (Axis leafRow : TableLayout.leaves(row)) {
+			for (Axis leafColumn : TableLayout.leaves(column)) {
+				if (!isAdditive((Row) leafRow, (Column) leafColumn)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
 	/** Whether every cell of the table adds up, so that a summary may leave the whole table to be summed (自动). */
 	public static boolean isWhollyAdditive(TableType table) {
 		for (Block block : table.getBlocks()) {

@@ -12,6 +12,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 
 import report.dsl.report.Deadline;
 import report.dsl.report.DeadlineYear;
+import report.dsl.report.Report;
 import report.dsl.report.ReportPackage.Literals;
 
 /** The metadata lines of a report, by keyword in their usual order, and which of them every report states. */
@@ -53,6 +54,11 @@ public final class ReportMetadata {
 		} catch (DateTimeParseException e) {
 			return Optional.empty();
 		}
+	}
+
+	/** How a report is named among others (a summary's parts): its issuing body, else its name. */
+	public static String issuer(Report report) {
+		return report.getBody() != null && !report.getBody().isBlank() ? report.getBody() : report.getName();
 	}
 
 	/** The feature a metadata keyword sets; none for other words. */

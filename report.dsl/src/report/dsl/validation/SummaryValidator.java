@@ -15,6 +15,7 @@ import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.TableValues;
 import report.dsl.model.Additivity;
+import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.CellValue;
 import report.dsl.report.Report;
@@ -115,7 +116,7 @@ public class SummaryValidator extends ConcernValidator {
 		if (written.compareTo(sum) == 0) {
 			return;
 		}
-		String operands = parts.stream().map(part -> name(part.report()) + "（"
+		String operands = parts.stream().map(part -> ReportMetadata.issuer(part.report()) + "（"
 				+ Numbers.plain(part.table(table.table()).value(cell.row(), cell.column())) + "）").collect(Collectors.joining(" + "));
 		String message = "汇总数与各部分之和不符：表" + table.table().getName() + "「" + TableLayout.keyText(cell.row()) + "」行「"
 				+ TableLayout.shortKey(cell.column()) + "」列为 " + Numbers.plain(written) + "，而 " + operands + " = "
@@ -131,10 +132,5 @@ public class SummaryValidator extends ConcernValidator {
 		} else {
 			error(message, table.data(), Literals.TABLE_DATA__TABLE, IssueCodes.AGGREGATE_MISMATCH);
 		}
-	}
-
-	/** A part as the message names it: its issuing body, else its name. */
-	private static String name(Report part) {
-		return part.getBody() != null && !part.getBody().isBlank() ? part.getBody() : part.getName();
 	}
 }

@@ -48,6 +48,10 @@ final class AuditCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入汇总表和导入的报告文件的目录")
 	private Path output;
 
+	@Option(names = "--summary", paramLabel = "发布机关",
+			description = "此发布机关的报告汇总同一年度、同一格式的其他报告：检查各表的可加数据是否等于它们之和（可多次给出）")
+	private List<String> summaries = List.of();
+
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +80,7 @@ final class AuditCommand implements Callable<Integer> {
 			progress(err, ++done, files.get().size());
 		}
 		link(imports, published);
+		summarise(imports, published);
 		Map<Path, Path> written = new LinkedHashMap<>();
 		Map<String, Path> byName = new HashMap<>();
 		for (Map.Entry<Path, ReportImporter.Imported> entry : imports.entrySet()) {
@@ -111,6 +116,19 @@ final class AuditCommand implements Callable<Integer> {
 		imports.replaceAll((file, imported) -> {
 			ReportImporter.Imported previous = byBodyYear.get(imported.report().body() + "/" + (imported.report().year() - 1));
 			return previous == null || !previous.complete() ? imported : published.link(imported, previous);
+		});
+	}
+
+	/** The reports of the bodies given with --summary add up the other reports of their year and format. */
+	private void summarise(Map<Path, ReportImporter.Imported> imports, PublishedReports published) {
+		imports.replaceAll((file, imported) -> {
+			if (!imported.complete() || !summaries.contains(imported.report().body())) {
+				return imported;
+			}
+			List<ReportImporter.Imported> parts = imports.values().stream().filter(part -> part.complete()
+					&& !summaries.contains(part.report().body()) && part.report().year() == imported.report().year()
+					&& part.type() == imported.type()).toList();
+			return parts.isEmpty() ? imported : published.summarise(imported, parts);
 		});
 	}
 

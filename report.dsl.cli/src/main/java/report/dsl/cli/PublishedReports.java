@@ -105,6 +105,10 @@ final class PublishedReports {
 		return importer.link(imported, previous, resourceSet);
 	}
 
+	ReportImporter.Imported summarise(ReportImporter.Imported imported, List<ReportImporter.Imported> parts) {
+		return importer.summarise(imported, parts, resourceSet);
+	}
+
 	ReportImporter.Imported link(ReportImporter.Imported imported, String previous) {
 		return importer.link(imported, previous, resourceSet);
 	}

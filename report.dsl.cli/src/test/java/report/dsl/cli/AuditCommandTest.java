@@ -55,6 +55,37 @@ class AuditCommandTest {
 		assertEquals(6, html.select("tbody tr").size());
 	}
 
+	@Test
+	void withSummaryTheRegionsReportIsCheckedAgainstTheSumOfItsDepartments(@TempDir Path dir) throws IOException {
+		// the county's 2023 summary and departments, published as HTML; one department publishes 13 where it had 12
+		Path sources = Files.createDirectories(dir.resolve("sources/departments"));
+		Path county = Path.of("..", "examples", "county");
+		Files.writeString(dir.resolve("sources/county.report"), Files.readString(county.resolve("heyang-county-2023.report"))
+				.replace("\t上年报告 河阳县2022\n", ""));
+		try (Stream<Path> departments = Files.list(county.resolve("departments"))) {
+			for (Path department : departments.toList()) {
+				Files.copy(department, sources.resolve(department.getFileName()));
+			}
+		}
+		Path police = sources.resolve("heyang-gongan-2023.report");
+		Files.writeString(police, Files.readString(police).replace("一:      12 2 0 0 0 0", "一:      13 2 0 0 0 0"));
+		Path published = dir.resolve("published");
+		assertEquals(1, ReportCliTest.run("build", dir.resolve("sources").toString(), "-o", published.toString(), "--format", "html",
+				"--force").exit());
+		Path out = dir.resolve("audit");
+		ReportCliTest.Run run = ReportCliTest.run("audit", published.toString(), "-o", out.toString(), "--summary", "河阳县人民政府办公室");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		JsonArray reports = JsonParser.parseString(Files.readString(out.resolve("audit.json"))).getAsJsonObject().getAsJsonArray("reports");
+		// as published, the totals are printed too: 自然人 and 总计 of 一 each differ from their departments' sum
+		assertEquals(List.of("report.aggregate-mismatch", "report.aggregate-mismatch"), codes(report(reports, "河阳县人民政府办公室", 2023), "error"));
+		assertTrue(codes(report(reports, "河阳县公安局", 2023), "error").contains("B1"), reports.toString());
+		// without --summary, nothing is summed
+		Path plain = dir.resolve("plain");
+		assertEquals(0, ReportCliTest.run("audit", published.toString(), "-o", plain.toString()).exit());
+		JsonArray unsummed = JsonParser.parseString(Files.readString(plain.resolve("audit.json"))).getAsJsonObject().getAsJsonArray("reports");
+		assertEquals(List.of(), codes(report(unsummed, "河阳县人民政府办公室", 2023), "error"));
+	}
+
 	private static JsonObject report(JsonArray reports, String body, int year) {
 		for (JsonElement report : reports) {
 			JsonObject r = report.getAsJsonObject();

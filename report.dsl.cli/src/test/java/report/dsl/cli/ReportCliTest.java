@@ -62,7 +62,7 @@ class ReportCliTest {
 		Run run = run("check", EXAMPLES.toString());
 		assertEquals(0, run.exit(), run.out() + run.err());
 		assertEquals("", run.out());
-		assertTrue(run.err().contains("检查了5个文件：0个错误，0个警告"), run.err());
+		assertTrue(run.err().contains("检查了11个文件：0个错误，0个警告"), run.err());
 	}
 
 	@Test

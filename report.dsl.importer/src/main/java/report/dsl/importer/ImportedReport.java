@@ -68,6 +68,8 @@ public final class ImportedReport {
 	final ReportType type;
 	String source;
 	String previous;
+	/** The reports this one adds up (汇总), by name: a region's report audited with its departments'. */
+	List<String> summed = List.of();
 	String body;
 	int year;
 	LocalDate issued;

@@ -101,6 +101,16 @@ public class ReportImporter {
 	/** The import again, with 上年报告 naming last year's report (by its name in the language). */
 	public Imported link(Imported imported, String previous, XtextResourceSet resourceSet) {
 		imported.report().previous = previous;
+		return rewritten(imported, resourceSet);
+	}
+
+	/** The import again, adding up the other imports (汇总), so that their sum is checked against it. */
+	public Imported summarise(Imported imported, List<Imported> parts, XtextResourceSet resourceSet) {
+		imported.report().summed = parts.stream().map(part -> ReportWriter.name(part.report())).toList();
+		return rewritten(imported, resourceSet);
+	}
+
+	private Imported rewritten(Imported imported, XtextResourceSet resourceSet) {
 		String text = ReportWriter.write(imported.report(), imported.report().source, evaluator.phrases(imported.report().type));
 		return new Imported(format(text, resourceSet).orElse(text), imported.fileName(), imported.type(), imported.detected(),
 				imported.report(), imported.complete());

@@ -45,6 +45,9 @@ final class ReportWriter {
 		if (report.previous != null) {
 			out.append("上年报告 ").append(report.previous).append('\n');
 		}
+		if (!report.summed.isEmpty()) {
+			out.append("汇总 ").append(String.join("、", report.summed)).append('\n');
+		}
 		if (report.url != null) {
 			out.append("发布网址 ").append(string(report.url)).append('\n');
 		}

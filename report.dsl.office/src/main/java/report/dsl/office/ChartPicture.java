@@ -43,7 +43,7 @@ record ChartPicture(byte[] png, int width, int height) {
 		List<String> words = new ArrayList<>();
 		bars.bars().forEach(bar -> {
 			words.add(bar.shortLabel());
-			words.add(bar.legend());
+			words.add(bars.legend(bar));
 		});
 		Font font = font(fontFile, words, bars.title());
 		int height = ROW_HEIGHT * bars.bars().size() + 10;
@@ -70,7 +70,7 @@ record ChartPicture(byte[] png, int width, int height) {
 				g.fillRect(LABEL_WIDTH, y + 4, length, ROW_HEIGHT - 10);
 				g.setColor(Color.BLACK);
 				g.setFont(legends);
-				g.drawString(bar.legend(), LABEL_WIDTH + length + 8, y + 21);
+				g.drawString(bars.legend(bar), LABEL_WIDTH + length + 8, y + 21);
 			}
 		} finally {
 			g.dispose();
