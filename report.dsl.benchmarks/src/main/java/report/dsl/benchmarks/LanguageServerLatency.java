@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -15,20 +14,15 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokensParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 import report.dsl.ide.ReportLanguageServer;
@@ -63,7 +57,7 @@ public final class LanguageServerLatency {
 		server.start();
 
 		LinkedBlockingQueue<Long> published = new LinkedBlockingQueue<>();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new QuietClient(published), clientIn, clientOut);
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new DiagnosticsClient(diagnostics -> published.add(System.nanoTime())), clientIn, clientOut);
 		launcher.startListening();
 		LanguageServer remote = launcher.getRemoteProxy();
 		Path root = Files.createTempDirectory("latency");
@@ -121,29 +115,5 @@ public final class LanguageServerLatency {
 
 	private static double at(List<Double> sorted, double quantile) {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(quantile * sorted.size())));
-	}
-
-	private record QuietClient(LinkedBlockingQueue<Long> published) implements LanguageClient {
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-			published.add(System.nanoTime());
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-		}
 	}
 }

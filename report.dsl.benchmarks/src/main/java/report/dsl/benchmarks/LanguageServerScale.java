@@ -23,20 +23,16 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokensParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -205,7 +201,7 @@ public final class LanguageServerScale {
 
 		private Server(Process process, Path root) throws Exception {
 			this.process = process;
-			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(this), process.getInputStream(),
+			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new DiagnosticsClient(this::published), process.getInputStream(),
 					process.getOutputStream());
 			launcher.startListening();
 			remote = launcher.getRemoteProxy();
@@ -239,6 +235,11 @@ public final class LanguageServerScale {
 			}
 		}
 
+		private void published(PublishDiagnosticsParams diagnostics) {
+			published.put(diagnostics.getUri(), System.nanoTime());
+			arrivals.add(diagnostics.getUri());
+		}
+
 		double cpuSeconds() {
 			return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(Double.NaN);
 		}
@@ -266,31 +267,6 @@ public final class LanguageServerScale {
 			} finally {
 				process.destroyForcibly();
 			}
-		}
-	}
-
-	private record Client(Server server) implements LanguageClient {
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-			server.published.put(diagnostics.getUri(), System.nanoTime());
-			server.arrivals.add(diagnostics.getUri());
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
 		}
 	}
 }

@@ -113,7 +113,7 @@ class LanguageServerProcessTest {
 	}
 
 	/** A client that shows nothing and hands published diagnostics to {@code diagnostics}. */
-	private static LanguageClient client(Consumer<PublishDiagnosticsParams> diagnostics) {
+	static LanguageClient client(Consumer<PublishDiagnosticsParams> diagnostics) {
 		return new LanguageClient() {
 			@Override
 			public void publishDiagnostics(PublishDiagnosticsParams params) {

@@ -24,20 +24,16 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokensParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.junit.jupiter.api.Test;
@@ -116,8 +112,8 @@ class LanguageServerScaleTest {
 
 		private Server(Process process, Path root) throws Exception {
 			this.process = process;
-			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(this), process.getInputStream(),
-					process.getOutputStream());
+			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(
+					LanguageServerProcessTest.client(this::published), process.getInputStream(), process.getOutputStream());
 			launcher.startListening();
 			remote = launcher.getRemoteProxy();
 			InitializeParams init = new InitializeParams();
@@ -213,6 +209,12 @@ class LanguageServerScaleTest {
 			return publications;
 		}
 
+		private void published(PublishDiagnosticsParams diagnostics) {
+			String name = Path.of(java.net.URI.create(diagnostics.getUri())).getFileName().toString();
+			publications.merge(name, 1, Integer::sum);
+			arrivals.add(name);
+		}
+
 		void awaitDiagnostics(int files) throws InterruptedException {
 			while (publications.size() < files) {
 				await();
@@ -250,31 +252,5 @@ class LanguageServerScaleTest {
 			}
 		}
 		throw new AssertionError("no line with " + containing);
-	}
-
-	private record Client(Server server) implements LanguageClient {
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-			String name = Path.of(java.net.URI.create(diagnostics.getUri())).getFileName().toString();
-			server.publications.merge(name, 1, Integer::sum);
-			server.arrivals.add(name);
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-		}
 	}
 }

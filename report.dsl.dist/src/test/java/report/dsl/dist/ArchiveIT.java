@@ -39,7 +39,7 @@ class ArchiveIT {
 	private static final Path WORK = Path.of(System.getProperty("report.archiveTest"));
 	private static final Path JAVA17 = Path.of(System.getProperty("report.java17"));
 	/** what bin/report runs besides java */
-	private static final List<String> TOOLS = List.of("readlink", "dirname", "sed", "head");
+	private static final List<String> TOOLS = List.of("readlink", "dirname", "sed", "head", "mkdir");
 	private static final List<String> FORMATS = List.of("html", "md", "json");
 
 	private static Path home;
@@ -137,6 +137,19 @@ class ArchiveIT {
 		environment.put("JAVA_HOME", JAVA17.toString());
 		Run check = run(new ProcessBuilder(link.toString(), "check", examples.toString()).directory(WORK.toFile()), environment);
 		assertEquals(0, check.exitCode(), check::said);
+	}
+
+	@Test
+	void theFirstRunMakesAClassDataArchiveInTheUsersCacheAndTheNextPrintsTheSameWithIt() throws Exception {
+		assumeJava17();
+		Map<String, String> environment = environment(tools(true));
+		environment.put("XDG_CACHE_HOME", WORK.resolve("cache").toString());
+		Run first = run(report(environment, "check", "--format", "json", examples.toString()));
+		assertEquals(0, first.exitCode(), first::said);
+		List<Path> archives = list(WORK.resolve("cache/report-dsl"), ".jsa");
+		assertEquals(1, archives.size(), "one class-data archive for this Java and this jar: " + archives);
+		Run second = run(report(environment, "check", "--format", "json", examples.toString()));
+		assertEquals(first.said(), second.said());
 	}
 
 	@Test
