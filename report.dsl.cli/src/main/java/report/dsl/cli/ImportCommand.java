@@ -23,7 +23,7 @@ import report.dsl.importer.ReportImporter;
 		description = "把已发布的年度报告（纯文本或网页）导入为报告文件（.report），表格按报告格式的声明识别，存疑处给出警告。")
 final class ImportCommand implements Callable<Integer> {
 
-	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）或网页（.html、.htm），或其中查找这些文件的目录")
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）、网页（.html、.htm）或 Markdown（.md），或其中查找这些文件的目录")
 	private List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入 .report 文件的目录")

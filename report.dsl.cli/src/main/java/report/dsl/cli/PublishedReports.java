@@ -21,21 +21,31 @@ import com.google.inject.Injector;
 import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.ReportBatch;
 import report.dsl.importer.GridRow;
-import report.dsl.importer.HtmlReader;
 import report.dsl.importer.ReportImporter;
-import report.dsl.importer.TextReader;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
 
 /** What `report import` and `report audit` share: finding published reports, the report types, importing one file. */
 final class PublishedReports {
 
-	final Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
-	final ReportImporter importer = injector.getInstance(ReportImporter.class);
-	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
+	final Injector injector;
+	final ReportImporter importer;
+	private final XtextResourceSet resourceSet;
+	private final List<ReportType> types;
 
-	/** The published files under the inputs (.txt, .html, .htm); none, with the reason printed, on a usage error. */
+	PublishedReports() {
+		this(new ReportStandaloneSetup().createInjectorAndDoEMFRegistration());
+	}
+
+	/** With the language's injector of a program that has registered the language already (the language server). */
+	PublishedReports(Injector injector) {
+		this.injector = injector;
+		importer = injector.getInstance(ReportImporter.class);
+		resourceSet = injector.getInstance(XtextResourceSet.class);
+		types = new ArrayList<>(importer.types(resourceSet));
+	}
+
+	/** The published files under the inputs (.txt, .html, .htm, .md); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -51,7 +61,7 @@ final class PublishedReports {
 			}
 		}
 		if (files.isEmpty()) {
-			err.println("report: 没有找到可导入的文件（.txt、.html、.htm）：" + inputs);
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.md）：" + inputs);
 			return Optional.empty();
 		}
 		return Optional.of(files);
@@ -81,7 +91,7 @@ final class PublishedReports {
 
 	/** One published file imported; an unknown type name is an IllegalArgumentException with its message. */
 	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException {
-		List<GridRow> grid = isHtml(file) ? HtmlReader.read(Files.readAllBytes(file)) : TextReader.read(ReportImporter.decode(Files.readAllBytes(file)));
+		List<GridRow> grid = ReportImporter.grid(file.getFileName().toString(), Files.readAllBytes(file));
 		return importer.importGrid(file.getFileName().toString(), grid, type, types, resourceSet);
 	}
 
@@ -115,12 +125,6 @@ final class PublishedReports {
 	}
 
 	private static boolean isPublished(Path file) {
-		String name = file.getFileName().toString().toLowerCase();
-		return Files.isRegularFile(file) && (name.endsWith(".txt") || isHtml(file));
-	}
-
-	private static boolean isHtml(Path file) {
-		String name = file.getFileName().toString().toLowerCase();
-		return name.endsWith(".html") || name.endsWith(".htm");
+		return Files.isRegularFile(file) && ReportImporter.isPublished(file.getFileName().toString());
 	}
 }
