@@ -33,7 +33,7 @@ class TableRulesTest extends ReportTestSupport {
 				报告类型 增减表 "增减情况报告" {
 					部分 一 "一、增减情况" 必需
 					表 T "增减" 属于 一 {
-						列 上年 "上年数量"
+						列 原有 "上年数量"
 						列 增减 "本年增/减" 可为负
 						行 许可 "行政许可"
 					}
@@ -45,7 +45,7 @@ class TableRulesTest extends ReportTestSupport {
 				""");
 		Issue issue = single(file, IssueCodes.NEGATIVE_VALUE);
 		assertEquals("-3", marked(file, issue));
-		assertTrue(issue.getMessage().startsWith("「许可」行「上年」列的数值不能为负数"), issue.getMessage());
+		assertTrue(issue.getMessage().startsWith("「许可」行「原有」列的数值不能为负数"), issue.getMessage());
 	}
 
 	@Test
