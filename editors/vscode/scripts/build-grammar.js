@@ -37,7 +37,7 @@ const KEYWORDS = {
 	'keyword.control.report': ['遵循', '发布机关', '年度', '统计期限', '至', '发布日期', '发布网址', '联系方式', '上年报告', '导语',
 		'汇总', '目录', '说明', '行标题', '标题', '默认列', '单位', '注', '属于', '又名', '表示', '发布期限'],
 	// flags
-	'storage.modifier.report': ['省略为零', '小数', '必需', '每列', '每行', '次年', '当年'],
+	'storage.modifier.report': ['省略为零', '小数', '可为负', '必需', '每列', '每行', '次年', '当年'],
 	// the severities of rules
 	'keyword.other.severity.error.report': ['错误'],
 	'keyword.other.severity.warning.report': ['警告'],

@@ -17,6 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 	context.subscriptions.push(
 		vscode.commands.registerCommand('report.restartServer', () => restart(context)),
+		vscode.commands.registerCommand('report.importPublished', (source?: vscode.Uri, folder?: vscode.Uri) =>
+			importPublished(source, folder)),
 		vscode.workspace.onDidChangeConfiguration(event => {
 			if (event.affectsConfiguration('report.java.home') || event.affectsConfiguration('report.server.jar')) {
 				void restart(context);
@@ -127,6 +129,52 @@ function emptyRoot(context: vscode.ExtensionContext): vscode.Uri {
 	const folder = vscode.Uri.joinPath(context.globalStorageUri, 'empty-root');
 	fs.mkdirSync(folder.fsPath, { recursive: true });
 	return folder;
+}
+
+const PUBLISHED = ['txt', 'html', 'htm', 'md'];
+
+/**
+ * Report: Import published report…: the language server's report.import (the importer of `report import`) on a
+ * published report — the one given, the one open in the editor, or one picked — into a folder — the one given, or
+ * picked with the source's own folder first. The server writes the .report and asks the editor to open it.
+ */
+async function importPublished(source?: vscode.Uri, folder?: vscode.Uri): Promise<void> {
+	const running = client;
+	if (!running) {
+		void vscode.window.showErrorMessage('report.dsl 语言服务器没有运行，不能导入 — The report.dsl language server is not running.');
+		return;
+	}
+	const open = vscode.window.activeTextEditor?.document.uri;
+	source ??= open && open.scheme === 'file' && PUBLISHED.some(ext => open.path.toLowerCase().endsWith(`.${ext}`)) ? open
+		: (await vscode.window.showOpenDialog({
+			title: '导入已发布的报告 — Import published report',
+			canSelectMany: false,
+			filters: { '已发布的报告 / Published report': PUBLISHED },
+		}))?.[0];
+	if (!source) {
+		return;
+	}
+	if (!folder) {
+		const beside = vscode.Uri.joinPath(source, '..');
+		const other = '选择其他目录… / Choose another folder…';
+		const choice = await vscode.window.showQuickPick([beside.fsPath, other], { title: '写入 .report 文件的目录 — Folder for the .report file' });
+		folder = choice === other ? (await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true }))?.[0]
+			: choice ? beside : undefined;
+	}
+	if (!folder) {
+		return;
+	}
+	try {
+		const result = await running.sendRequest<{ uri: string, warnings: string[] }>('workspace/executeCommand',
+			{ command: 'report.import', arguments: [source.toString(), folder.toString()] });
+		for (const warning of result.warnings) {
+			outputChannel?.appendLine(`${source.fsPath}:${warning}`);
+		}
+		void vscode.window.showInformationMessage(`已导入 ${vscode.Uri.parse(result.uri).fsPath}`
+			+ (result.warnings.length > 0 ? `（${result.warnings.length}条警告，见输出面板 report.dsl）` : ''));
+	} catch (error) {
+		void vscode.window.showErrorMessage(`导入失败 — Import failed: ${error instanceof Error ? error.message : String(error)}`);
+	}
 }
 
 async function showError(message: string, setting: string): Promise<void> {

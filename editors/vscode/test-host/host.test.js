@@ -1,7 +1,8 @@
 // The extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3 in the browser), driven by Debian's headless
 // Chromium through puppeteer-core, as a user would drive it. The .vsix is built as the README says, installed with
 // `code-server --install-extension`, and used on a copy of examples/: wait for the server, type a balance error, see
-// it in the Problems panel, hover the cell, apply the quick fix, see the Problems panel clean. A screenshot of each
+// it in the Problems panel, hover the cell, apply the quick fix, see the Problems panel clean, then run Report: Import
+// published report… on a published text and see the imported .report open. A screenshot of each
 // step goes to target/screenshots/ (a failed step leaves one named …-FAILED.png).
 //
 // Run: `npm run test-host` (./test runs it when npm is there). It installs code-server into a cache outside the
@@ -73,7 +74,7 @@ function logOf(folder, suffix) {
 	return found.map(name => fs.readFileSync(path.join(folder, String(name)), 'utf8')).join('\n');
 }
 
-test('the .vsix in VS Code 1.100 (code-server): diagnostics, Problems, hover, quick fix', { timeout: 900000 }, async t => {
+test('the .vsix in VS Code 1.100 (code-server): diagnostics, Problems, hover, quick fix, import', { timeout: 900000 }, async t => {
 	if (!fs.existsSync(chromium)) {
 		t.skip(`no Chromium at ${chromium} (./test installs Debian's chromium)`);
 		return;
@@ -104,6 +105,11 @@ test('the .vsix in VS Code 1.100 (code-server): diagnostics, Problems, hover, qu
 		TMPDIR: path.join(scratch, 'tmp') };
 	fs.mkdirSync(env.TMPDIR);
 	fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+	// a published report beside them, for Report: Import published report…
+	const PUBLISHED = 'published-002.txt';
+	const IMPORTED = '聊城市工业和信息化局2023.report';
+	fs.copyFileSync(path.join(repo, 'report.dsl.importer', 'src', 'test', 'resources', 'seeds', '002_494098ddfe450f28.txt'),
+		path.join(workspace, PUBLISHED));
 	fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 	const settings = {
 		'workbench.startupEditor': 'none',
@@ -268,16 +274,21 @@ test('the .vsix in VS Code 1.100 (code-server): diagnostics, Problems, hover, qu
 			(await visibleText('.explorer-folders-view')).includes('000-liaocheng'), 60000);
 	});
 
-	await step('example-open', async () => {
+	/** Opens a file of the folder with Quick Open, as a user does, until its tab is the active one. */
+	async function quickOpen(name) {
 		await retried(3, async () => {
 			await page.click('.monaco-workbench .part.editor');
 			await press('Control+KeyP');
 			await until('the Quick Open box', async () => (await visibleText('.quick-input-widget')).length > 0, 10000);
-			await page.keyboard.type(EXAMPLE);
-			await until(`${EXAMPLE} in Quick Open`, async () => (await visibleText('.quick-input-list')).includes(EXAMPLE), 10000);
+			await page.keyboard.type(name);
+			await until(`${name} in Quick Open`, async () => (await visibleText('.quick-input-list')).includes(name), 10000);
 			await page.keyboard.press('Enter');
-			await until(`${EXAMPLE} in the editor`, async () => (await visibleText('.tab.active')).includes(EXAMPLE), 15000);
+			await until(`${name} in the editor`, async () => (await visibleText('.tab.active')).includes(name), 15000);
 		});
+	}
+
+	await step('example-open', async () => {
+		await quickOpen(EXAMPLE);
 		await until('the report\'s text on screen', async () => (await visibleText('.editor-instance .view-lines')).includes('报告'));
 		await press('Control+Shift+KeyM');
 		await until('the Problems panel, empty', async () =>
@@ -332,6 +343,28 @@ test('the .vsix in VS Code 1.100 (code-server): diagnostics, Problems, hover, qu
 		await fix.asElement().click();
 		await until('the line restored', async () => (await editorLine('四:')) === '四: 1 0 0 0 0 0 1', 15000);
 		await until('the Problems panel clean', async () => /No problems have been detected/.test(await problemsText()), 60000);
+	});
+
+	await step('import-command', async () => {
+		await quickOpen(PUBLISHED);
+		await retried(3, async () => {
+			await press('Control+Shift+KeyP');
+			await until('the Command Palette', async () => (await visibleText('.quick-input-widget')).length > 0, 10000);
+			await page.keyboard.type('Report: Import published report');
+			await until('the import command in the palette', async () =>
+				(await visibleText('.quick-input-list')).includes('Import published report'), 10000);
+			await page.keyboard.press('Enter');
+			// the folder: the published file's own, offered first
+			await until('the folder choice', async () => (await visibleText('.quick-input-list')).includes(workspace), 10000);
+		});
+		await page.keyboard.press('Enter');
+	});
+
+	await step('imported-open', async () => {
+		await until(`${IMPORTED} opened in the editor`, async () => (await visibleText('.tab.active')).includes(IMPORTED), 60000);
+		await until('the imported report\'s text on screen', async () =>
+			(await editorLine('报告 聊城市工业和信息化局2023 遵循')) !== undefined, 15000);
+		assert.ok(fs.existsSync(path.join(workspace, IMPORTED)), `no ${IMPORTED} written in ${workspace}`);
 	});
 
 	const log = logOf(userData, 'report.dsl.log');

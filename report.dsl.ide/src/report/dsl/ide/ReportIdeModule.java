@@ -5,6 +5,7 @@ import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.commands.IExecutableCommandService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.rename.IRenameService2;
@@ -35,6 +36,10 @@ public class ReportIdeModule extends AbstractReportIdeModule {
 
 	public Class<? extends IRenameService2> bindIRenameService2() {
 		return ReportRenameService.class;
+	}
+
+	public Class<? extends IExecutableCommandService> bindIExecutableCommandService() {
+		return ReportCommands.class;
 	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {

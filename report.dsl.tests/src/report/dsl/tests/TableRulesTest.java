@@ -28,6 +28,27 @@ class TableRulesTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aColumnDeclaredSignedTakesNegativeNumbersAndTheOthersStillDoNot() throws Exception {
+		ReportFile file = parse("""
+				报告类型 增减表 "增减情况报告" {
+					部分 一 "一、增减情况" 必需
+					表 T "增减" 属于 一 {
+						列 原有 "上年数量"
+						列 增减 "本年增/减" 可为负
+						行 许可 "行政许可"
+					}
+				}
+				报告 某单位2020 遵循 增减表 {
+					发布机关 "某单位" 年度 2020 统计期限 2020-01-01 至 2020-12-31 发布日期 2021-01-05
+					部分 一 { 表 T { 许可: -3 -4 } }
+				}
+				""");
+		Issue issue = single(file, IssueCodes.NEGATIVE_VALUE);
+		assertEquals("-3", marked(file, issue));
+		assertTrue(issue.getMessage().startsWith("「许可」行「原有」列的数值不能为负数"), issue.getMessage());
+	}
+
+	@Test
 	void aStraySeparatorBetweenValuesIsOneErrorNamingIt() throws Exception {
 		ReportFile file = parse(Reports.balanced().tableB("一: 3 | 0 0 0 0 0 3\n三.一: 2 0 0 0 0 0 2\n三.七: 2 0 0 0 0 0 2\n四: 1 / 0 0 0 0 0 1").text());
 		List<Issue> issues = assertCodes(file, IssueCodes.STRAY_IN_ROW, IssueCodes.STRAY_IN_ROW);

@@ -4,15 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
-import org.eclipse.ui.ide.IDE;
 
 /** New report: a file in the 2021 format with metadata placeholders and every part and table present. */
 public class NewReportWizard extends Wizard implements INewWizard {
@@ -111,20 +107,7 @@ public class NewReportWizard extends Wizard implements INewWizard {
 			return false;
 		}
 		created = file;
-		try {
-			ReportNature.addTo(file.getProject());
-		} catch (CoreException e) {
-			// the file is there; the builder is optional
-		}
-		IWorkbenchPage active = workbench == null || workbench.getActiveWorkbenchWindow() == null ? null
-				: workbench.getActiveWorkbenchWindow().getActivePage();
-		if (active != null) {
-			try {
-				IDE.openEditor(active, file);
-			} catch (PartInitException e) {
-				// created anyway
-			}
-		}
+		ReportNature.configureAndOpen(workbench, file);
 		return true;
 	}
 }

@@ -3,10 +3,15 @@ package report.dsl.ui;
 import java.util.Arrays;
 
 import org.eclipse.core.resources.ICommand;
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IProjectNature;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.ide.IDE;
 
 /** Projects with report files checked by the report.dsl builder. */
 public class ReportNature implements IProjectNature {
@@ -14,6 +19,27 @@ public class ReportNature implements IProjectNature {
 	public static final String ID = "report.dsl.ui.nature";
 
 	private IProject project;
+
+	/**
+	 * What a wizard does with the report it wrote: the project gets the builder (optional: the file is there
+	 * without it), and the file opens in the editor of the workbench's active page.
+	 */
+	public static void configureAndOpen(IWorkbench workbench, IFile file) {
+		try {
+			addTo(file.getProject());
+		} catch (CoreException e) {
+			// the file is there; the builder is optional
+		}
+		IWorkbenchPage active = workbench == null || workbench.getActiveWorkbenchWindow() == null ? null
+				: workbench.getActiveWorkbenchWindow().getActivePage();
+		if (active != null) {
+			try {
+				IDE.openEditor(active, file);
+			} catch (PartInitException e) {
+				// written anyway
+			}
+		}
+	}
 
 	/** Adds the nature (and with it the builder) to a project, if it lacks it. */
 	public static void addTo(IProject project) throws CoreException {

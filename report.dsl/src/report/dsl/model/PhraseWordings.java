@@ -2,7 +2,9 @@ package report.dsl.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,14 +30,26 @@ public final class PhraseWordings {
 	}
 
 	private final List<Wording> wordings = new ArrayList<>();
+	private final Set<String> restatedValues = new HashSet<>();
 
 	public PhraseWordings(ReportType type) {
 		for (Phrase phrase : type.getPhrases()) {
 			String binding = binding(phrase);
+			if (phrase.getAdded().isEmpty() && phrase.getShare() == null) {
+				restatedValues.add(binding);
+			}
 			for (String pattern : phrase.getPatterns()) {
 				wordings.add(new Wording(regex(pattern), phrase, binding));
 			}
 		}
+	}
+
+	/**
+	 * The single values (cells, figures; as bindings write them) that some wording restates: the type says how the
+	 * narrative restates these, so a number printed in none of their wordings does not restate them.
+	 */
+	public boolean declaresWordingsFor(String binding) {
+		return restatedValues.contains(binding);
 	}
 
 	/** The restating numbers of the text, in order; where wordings overlap, the one declared first wins. */

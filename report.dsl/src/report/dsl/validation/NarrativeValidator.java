@@ -186,8 +186,12 @@ public class NarrativeValidator extends ConcernValidator {
 				Optional<PhraseWordings.Found> phrase = phrased.stream().filter(f -> f.start() == start).findFirst();
 				Optional<Resolved> restated = phrase.map(f -> restated(report, f));
 				String measure = matcher.group(2);
+				PhraseWordings wordings = wordings(report);
+				// a number in no declared wording does not restate a value whose wordings the type declares (seed 000's
+				// "部门文件2件" is no result of Table B); in some wording, it may equal other values too
 				List<String> references = new ArrayList<>(known.getOrDefault(typed.stripTrailingZeros(), List.<Known>of()).stream()
-						.filter(k -> k.countedIn(measure)).map(Known::reference).toList());
+						.filter(k -> k.countedIn(measure)).map(Known::reference)
+						.filter(r -> phrase.isPresent() || wordings == null || !wordings.declaresWordingsFor(r)).toList());
 				if (restated.isPresent() && restated.get().ok()) {
 					String binding = phrase.get().binding();
 					if (!agrees(typed, restated.get().value(), phrase.get().phrase().getShare() != null)) {
@@ -211,7 +215,12 @@ public class NarrativeValidator extends ConcernValidator {
 	}
 
 	private List<PhraseWordings.Found> phrased(Report report, String text) {
-		return report.getType() == null || report.getType().eIsProxy() ? List.of() : evaluator.phrases(report.getType()).find(text);
+		PhraseWordings wordings = wordings(report);
+		return wordings == null ? List.of() : wordings.find(text);
+	}
+
+	private PhraseWordings wordings(Report report) {
+		return report.getType() == null || report.getType().eIsProxy() ? null : evaluator.phrases(report.getType());
 	}
 
 	/** The value the phrase restates: its cell, a sum of cells, or a share of a whole in percent (unrounded). */

@@ -101,7 +101,7 @@ public class TableValidator extends ConcernValidator {
 		RowData rowData = (RowData) cell.eContainer();
 		Column column = column(rowData, cell);
 		String where = column == null ? "" : "「" + TableLayout.keyText(rowData.getRow()) + "」行「" + TableLayout.shortKey(column) + "」列";
-		if (cell.isNegative() && cell.getNumber() != null && cell.getNumber().signum() != 0) {
+		if (cell.isNegative() && cell.getNumber() != null && cell.getNumber().signum() != 0 && (column == null || !column.isSigned())) {
 			error(where + "的数值不能为负数", cell, null, IssueCodes.NEGATIVE_VALUE, cell.getNumber().toPlainString());
 		}
 		if (column != null && !column.isDecimal() && cell.getNumber() != null && cell.getNumber().stripTrailingZeros().scale() > 0) {

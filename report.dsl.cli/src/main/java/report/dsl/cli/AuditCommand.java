@@ -42,7 +42,7 @@ final class AuditCommand implements Callable<Integer> {
 	static final List<String> COLUMNS = List.of("文件", "发布机关", "年度", "格式", "已导入", "读到的单元格", "应有的单元格", "导入警告",
 			"错误", "警告", "发现");
 
-	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）或网页（.html、.htm），或其中查找这些文件的目录")
+	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）、网页（.html、.htm）或 Markdown（.md），或其中查找这些文件的目录")
 	private List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入汇总表和导入的报告文件的目录")

@@ -28,7 +28,7 @@ import report.dsl.importer.UnreadableDocumentException;
 		description = "把已发布的年度报告（纯文本、网页、Word、PDF 或 Excel）导入为报告文件（.report），表格按报告格式的声明识别，存疑处给出警告。")
 final class ImportCommand implements Callable<Integer> {
 
-	@Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）、网页（.html、.htm）、Word（.docx）、PDF 或 Excel（.xlsx）文件，或其中查找这些文件的目录")
+	@Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "已发布报告的文本（.txt）、网页（.html、.htm）、Markdown（.md）、Word（.docx）、PDF 或 Excel（.xlsx）文件，或其中查找这些文件的目录")
 	private List<Path> inputs;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "OUTDIR", description = "写入 .report 文件的目录")

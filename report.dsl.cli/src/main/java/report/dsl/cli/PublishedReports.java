@@ -33,12 +33,24 @@ import report.dsl.report.ReportType;
 /** What `report import` and `report audit` share: finding published reports, the report types, importing one file. */
 final class PublishedReports {
 
-	final Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
-	final ReportImporter importer = injector.getInstance(ReportImporter.class);
-	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
+	final Injector injector;
+	final ReportImporter importer;
+	private final XtextResourceSet resourceSet;
+	private final List<ReportType> types;
 
-	/** The published files under the inputs (.txt, .html, .htm, .docx, .pdf, .xlsx); none, with the reason printed, on a usage error. */
+	PublishedReports() {
+		this(new ReportStandaloneSetup().createInjectorAndDoEMFRegistration());
+	}
+
+	/** With the language's injector of a program that has registered the language already (the language server). */
+	PublishedReports(Injector injector) {
+		this.injector = injector;
+		importer = injector.getInstance(ReportImporter.class);
+		resourceSet = injector.getInstance(XtextResourceSet.class);
+		types = new ArrayList<>(importer.types(resourceSet));
+	}
+
+	/** The published files under the inputs (.txt, .html, .htm, .md, .docx, .pdf, .xlsx); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -54,7 +66,7 @@ final class PublishedReports {
 			}
 		}
 		if (files.isEmpty()) {
-			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.docx、.pdf、.xlsx）：" + inputs);
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.md、.docx、.pdf、.xlsx）：" + inputs);
 			return Optional.empty();
 		}
 		return Optional.of(files);
@@ -135,7 +147,6 @@ final class PublishedReports {
 	}
 
 	private static boolean isPublished(Path file) {
-		String name = file.getFileName().toString().toLowerCase();
-		return Files.isRegularFile(file) && PublishedDocument.EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
+		return Files.isRegularFile(file) && PublishedDocument.isPublished(file.getFileName().toString());
 	}
 }

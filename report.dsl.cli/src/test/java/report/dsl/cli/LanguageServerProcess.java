@@ -84,7 +84,7 @@ final class LanguageServerProcess implements AutoCloseable {
 		send(message(method, params));
 	}
 
-	/** The next notification of this method from the server, skipping others. */
+	/** The next notification (or request) of this method from the server, skipping others. */
 	JsonObject awaitNotification(String method, Duration timeout) throws InterruptedException {
 		long end = System.nanoTime() + timeout.toNanos();
 		for (JsonObject next; (next = notifications.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null;) {
@@ -171,7 +171,8 @@ final class LanguageServerProcess implements AutoCloseable {
 
 	private void dispatch(JsonObject message) throws IOException {
 		if (message.has("method") && message.has("id")) {
-			JsonObject reply = new JsonObject(); // a request from the server (registrations, configuration): accept it
+			JsonObject reply = new JsonObject(); // a request from the server (registrations, showDocument): accept it
+			notifications.add(message); // and keep it, to be awaited as notifications are
 			reply.addProperty("jsonrpc", "2.0");
 			reply.add("id", message.get("id"));
 			reply.add("result", JsonNull.INSTANCE);

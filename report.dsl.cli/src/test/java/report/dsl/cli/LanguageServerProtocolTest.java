@@ -90,6 +90,43 @@ class LanguageServerProtocolTest {
 		}
 	}
 
+	/** The editors' import: workspace/executeCommand report.import writes the .report and asks the editor to open it. */
+	@Test
+	void theImportCommandWritesTheReportAndAsksTheEditorToOpenIt(@TempDir Path dir) throws Exception {
+		Path seed = Path.of("..", "report.dsl.importer", "src", "test", "resources", "seeds", "003_a37446611c7cd14c.txt").toAbsolutePath();
+		Path folder = dir.resolve("imported");
+		try (LanguageServerProcess server = LanguageServerProcess.start(dir, dir.resolve("server.log"))) {
+			JsonObject initialized = server.request("initialize", Map.of("rootUri", dir.toUri().toString(), "capabilities",
+					Map.of("window", Map.of("showDocument", Map.of("support", true)), "workspace", Map.of("executeCommand", Map.of()))), STARTUP);
+			assertEquals("[\"report.import\"]", initialized.getAsJsonObject("result").getAsJsonObject("capabilities")
+					.getAsJsonObject("executeCommandProvider").get("commands").toString(), initialized::toString);
+			server.notify("initialized", Map.of());
+			JsonObject answer = server.request("workspace/executeCommand", Map.of("command", "report.import", "arguments",
+					List.of(seed.toUri().toString(), folder.toUri().toString())), STARTUP);
+			JsonObject result = answer.getAsJsonObject("result");
+			assertNotNull(result, answer::toString);
+			Path written = folder.resolve("聊城经济技术开发区管理委员会2023.report");
+			assertEquals(written.toUri().toString(), result.get("uri").getAsString());
+			assertTrue(Files.readString(written).contains("报告 聊城经济技术开发区管理委员会2023"), Files.readString(written));
+			// the import's warnings as `report import` prints them: the two damaged rows of Table B, at their source lines
+			assertTrue(result.getAsJsonArray("warnings").toString().contains("111:13: 表B「三.三.7」行印有8个数值"), result::toString);
+			JsonObject show = server.awaitNotification("window/showDocument", ANSWER);
+			assertNotNull(show, "the server asks the editor to open the imported file");
+			assertEquals(written.toUri().toString(), show.getAsJsonObject("params").get("uri").getAsString());
+
+			// a file that is no published report: one sentence, no file written
+			Path notes = Files.writeString(dir.resolve("notes.txt"), "会议纪要\n");
+			JsonObject failed = server.request("workspace/executeCommand", Map.of("command", "report.import", "arguments",
+					List.of(notes.toString(), folder.toString())), ANSWER);
+			String message = failed.getAsJsonObject("error").get("message").getAsString();
+			assertTrue(message.startsWith("notes.txt 未导入"), failed::toString);
+			try (Stream<Path> files = Files.list(folder)) {
+				assertEquals(1, files.count());
+			}
+			assertEquals("", server.garbage());
+		}
+	}
+
 	static Map<String, Object> range(int startLine, int startCharacter, int endLine, int endCharacter) {
 		return Map.of("start", Map.of("line", startLine, "character", startCharacter), "end",
 				Map.of("line", endLine, "character", endCharacter));

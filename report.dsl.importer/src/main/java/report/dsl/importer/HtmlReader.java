@@ -58,6 +58,9 @@ public final class HtmlReader {
 				if (CHROME.contains(e.normalName()) || PAGE_CHROME.contains(e.normalName()) && e.closest("main, article") == null) {
 					continue;
 				}
+				if (e.normalName().equals("figure") && e.selectFirst("table") == null) {
+					continue; // a chart or picture with its caption (a figure around a table is the table's)
+				}
 				if (e.normalName().equals("table")) {
 					flush();
 					table(e);

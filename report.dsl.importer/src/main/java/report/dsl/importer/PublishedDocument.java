@@ -13,15 +13,19 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * A published file into the cell grid, by its content (what the file's first bytes and, for Office files, its parts
- * say), its extension telling only HTML from plain text. Damaged, password-protected and scanned files are
+ * say), its extension telling only the text formats apart (plain text, HTML, Markdown). Damaged, password-protected and scanned files are
  * {@link UnreadableDocumentException}s with the reason.
  */
 public final class PublishedDocument {
 
-	/** The extensions of the files a folder given to `report import` is searched for. */
-	public static final Set<String> EXTENSIONS = Set.of("txt", "html", "htm", "docx", "pdf", "xlsx");
+	private static final Set<String> DOCUMENTS = Set.of("docx", "pdf", "xlsx");
 
 	private PublishedDocument() {
+	}
+
+	/** Whether a file of this name is a published report `report import` reads: the text formats, Word, PDF, Excel. */
+	public static boolean isPublished(String fileName) {
+		return ReportImporter.isPublished(fileName) || DOCUMENTS.contains(extension(fileName));
 	}
 
 	public static List<GridRow> read(String fileName, byte[] bytes) throws UnreadableDocumentException {
@@ -41,11 +45,10 @@ public final class PublishedDocument {
 				throw new UnreadableDocumentException(isEncrypted(bytes) ? "有密码保护，无法读取；请去掉密码后再导入"
 						: "是旧版 Office 文件（.doc 或 .xls），无法导入；请另存为 .docx 或 .xlsx 后再导入");
 			default:
-				if (Set.of("docx", "xlsx", "pdf").contains(extension)) {
+				if (DOCUMENTS.contains(extension)) {
 					throw new UnreadableDocumentException("不是有效的 " + extension.toUpperCase(Locale.ROOT) + " 文件，可能已损坏");
 				}
-				return extension.equals("html") || extension.equals("htm") ? HtmlReader.read(bytes)
-						: TextReader.read(ReportImporter.decode(bytes));
+				return ReportImporter.grid(fileName, bytes);
 			}
 		} catch (IOException | RuntimeException e) {
 			// the document libraries report a damaged file as whichever exception their parser met first

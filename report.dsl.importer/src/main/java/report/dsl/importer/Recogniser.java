@@ -32,7 +32,8 @@ final class Recogniser {
 	private static final Pattern NUMERAL = Pattern.compile("^[一二三四五六七八九十0-9]+[、.]");
 	private static final Pattern SUB_HEADING = Pattern.compile("^[(（][一二三四五六七八九十]+[)）].{1,38}$");
 	private static final Pattern YEAR = Pattern.compile("(\\d{4})年度?");
-	private static final Pattern DATE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
+	/** The signature's date, on its own line or after the body on the same line ("某某局　2024年1月18日"). */
+	private static final Pattern DATE = Pattern.compile("^([^。，；：:]{0,30}?)(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
 	private static final Pattern URL = Pattern.compile("https?://[^\\s）)>」<，。]+");
 	/** "编制2023年度某某中心…报告": the body named in the preamble, by the words Chinese public bodies end in. */
 	private static final Pattern BODY_IN_PREAMBLE = Pattern.compile("编制\\d{4}年度?(.{2,30}?(?:局|委员会|中心|政府|办公室|厅|部|院|委|会|处|所|站|队))");
@@ -82,6 +83,7 @@ final class Recogniser {
 		int first = firstFound(starts);
 		if (first < 0) {
 			result.note(null, "找不到报告格式「" + result.type.getName() + "」的任何部分标题，不像是一份这种格式的报告");
+			result.body = "未知机关"; // not written (no parts), but named like any import
 			return result;
 		}
 		metadata(starts[first]);
@@ -188,13 +190,17 @@ final class Recogniser {
 			Matcher date = DATE.matcher(Labels.normalise(rows.get(i).text()));
 			if (date.matches()) {
 				try {
-					result.issued = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
-							Integer.parseInt(date.group(3)));
+					result.issued = LocalDate.of(Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)),
+							Integer.parseInt(date.group(4)));
 				} catch (DateTimeException e) {
 					result.note(rows.get(i).first(), "落款日期「" + rows.get(i).text() + "」不存在");
 				}
 				end = i;
-				if (i > 0) {
+				if (!date.group(1).isEmpty()) {
+					if (result.body == null || result.body.isEmpty()) {
+						result.body = date.group(1);
+					}
+				} else if (i > 0) {
 					String body = Labels.normalise(rows.get(i - 1).text());
 					if (body.length() <= 30 && !body.contains("。") && !SUB_HEADING.matcher(body).matches()) {
 						if (result.body == null || result.body.isEmpty()) {
@@ -338,7 +344,7 @@ final class Recogniser {
 						current = flush(current, values, gridRow.exact(), damaged);
 					}
 					pending.add(cell);
-					Row matched = match(pending, candidates, lastMatched, rowLabels);
+					Row matched = match(pending, candidates, lastMatched);
 					current = matched;
 					values.clear();
 					if (matched != null) {
@@ -404,8 +410,18 @@ final class Recogniser {
 		return null;
 	}
 
-	/** The row whose label (or alias) the text read since the last values ends with; the longest such label. */
-	private static Row match(List<SourceCell> pending, List<Row> candidates, Row lastMatched, Map<Row, List<String>> rowLabels) {
+	/** A label that matched several rows equally well: where it is printed, the rows, and the one taken. */
+	private record Ambiguity(SourceCell label, List<Row> rows, Row taken, boolean afterLast) {
+	}
+
+	/** The ambiguity of the last match, reported when its row is read. */
+	private Ambiguity ambiguity;
+
+	/**
+	 * The row whose label (or alias) the text read since the last values ends with; the longest such label, and among
+	 * rows of equally long labels the first after the row read last.
+	 */
+	private Row match(List<SourceCell> pending, List<Row> candidates, Row lastMatched) {
 		StringBuilder text = new StringBuilder();
 		for (int i = Math.max(0, pending.size() - 8); i < pending.size(); i++) {
 			text.append(Labels.normalise(pending.get(i).text()));
@@ -414,20 +430,45 @@ final class Recogniser {
 		String withoutRemark = read.replaceAll("\\([^()]*\\)$", "");
 		Row best = null;
 		int bestLength = 0;
+		List<Row> tied = new ArrayList<>();
 		int after = lastMatched == null ? -1 : candidates.indexOf(lastMatched);
 		for (int i = 0; i < candidates.size(); i++) {
 			Row row = candidates.get(i);
 			for (String label : rowLabels.computeIfAbsent(row, r -> labels(r.getLabel(), r.getAliases()))) {
-				boolean matches = read.endsWith(label) || withoutRemark.endsWith(label);
+				if (!read.endsWith(label) && !withoutRemark.endsWith(label)) {
+					continue;
+				}
+				if (label.length() > bestLength) {
+					tied.clear();
+				}
+				if (label.length() >= bestLength && !tied.contains(row)) {
+					tied.add(row);
+				}
 				boolean better = label.length() > bestLength || label.length() == bestLength && best != null
 						&& candidates.indexOf(best) <= after && i > after;
-				if (matches && better) {
+				if (better) {
 					best = row;
 					bestLength = label.length();
 				}
 			}
 		}
+		ambiguity = tied.size() > 1 ? new Ambiguity(pending.get(pending.size() - 1), List.copyOf(tied), best,
+				after >= 0 && candidates.indexOf(best) > after)
+				: null;
 		return best;
+	}
+
+	/** Says which of the rows an ambiguous label was read as, and why. */
+	private void reportAmbiguity(ImportedReport.Table table, Row row) {
+		if (ambiguity == null || ambiguity.taken() != row) {
+			return;
+		}
+		String message = "标签「" + ambiguity.label().text() + "」对得上表" + table.type.getName() + "的"
+				+ String.join("、", ambiguity.rows().stream().map(r -> "「" + TableLayout.keyText(r) + "」").toList()) + "行，读作「"
+				+ TableLayout.keyText(row) + "」行（" + (ambiguity.afterLast() ? "紧接在上一个读到的行之后" : "报告格式中的第一个") + "），请核对";
+		result.note(ambiguity.label(), message);
+		table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(message);
+		ambiguity = null;
 	}
 
 	private Row flush(Row row, List<SourceCell> printed, boolean exact, List<RowReadings.Damaged> damaged) {
@@ -479,14 +520,18 @@ final class Recogniser {
 					table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(where.get() + (text.printed().isEmpty() ? "原文空白" : "原文为「" + text.printed() + "」")
 							+ (total ? "，合计按规则计算" : "，按0写入"));
 				}
-				default -> {
-					values.add(new ImportedReport.Cell(BigDecimal.ZERO, false));
-					String message = where.get() + "原文为「" + cell.text() + "」，不是数字，按0写入并标记，请核对";
-					result.note(cell, message);
-					table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(message);
+				case SIGNED -> {
+					if (column != null && column.isSigned()) {
+						values.add(new ImportedReport.Cell(text.number(), false));
+						table.numbers = true;
+					} else {
+						textInNumber(table, row, cell, values, where);
+					}
 				}
+				default -> textInNumber(table, row, cell, values, where);
 			}
 		}
+		reportAmbiguity(table, row);
 		if (Math.abs(values.size() - columns.size()) == 1) {
 			damaged.add(new RowReadings.Damaged(row, values, cells.get(0)));
 			table.rows.put(row, values);
@@ -498,6 +543,14 @@ final class Recogniser {
 			table.rows.put(row, values);
 		}
 		return null;
+	}
+
+	/** Text where a number belongs (减4, 251000元): written 0 and flagged, never guessed. */
+	private void textInNumber(ImportedReport.Table table, Row row, SourceCell cell, List<ImportedReport.Cell> values, Supplier<String> where) {
+		values.add(new ImportedReport.Cell(BigDecimal.ZERO, false));
+		String message = where.get() + "原文为「" + cell.text() + "」，不是数字，按0写入并标记，请核对";
+		result.note(cell, message);
+		table.comments.computeIfAbsent(row, r -> new ArrayList<>()).add(message);
 	}
 
 	private static void count(ImportedReport.Table table) {

@@ -21,7 +21,7 @@ import report.dsl.report.ReportType;
 import report.dsl.scoping.ReportTypeLibrary;
 
 /**
- * Turns a published report (plain text or an HTML page) into the text of a report file that states every number
+ * Turns a published report (plain text, an HTML page or Markdown) into the text of a report file that states every number
  * as printed, in the report type that fits its Table A best (or the one asked for).
  */
 public class ReportImporter {
@@ -62,6 +62,29 @@ public class ReportImporter {
 		} catch (java.nio.charset.CharacterCodingException e) {
 			return new String(text, java.nio.charset.Charset.forName("GB18030"));
 		}
+	}
+
+	/**
+	 * Whether a file of this name is a published report in a text format: plain text, a web page, Markdown. These need
+	 * no document library, so the Eclipse wizard reads them; {@link PublishedDocument} adds Word, PDF and Excel.
+	 */
+	public static boolean isPublished(String fileName) {
+		String name = fileName.toLowerCase(java.util.Locale.ROOT);
+		return name.endsWith(".txt") || isHtml(name) || isMarkdown(name);
+	}
+
+	/** A published file's content as the cell grid, read by the reader its name's extension calls for. */
+	public static List<GridRow> grid(String fileName, byte[] content) {
+		String name = fileName.toLowerCase(java.util.Locale.ROOT);
+		return isHtml(name) ? HtmlReader.read(content) : isMarkdown(name) ? MarkdownReader.read(decode(content)) : TextReader.read(decode(content));
+	}
+
+	private static boolean isHtml(String name) {
+		return name.endsWith(".html") || name.endsWith(".htm");
+	}
+
+	private static boolean isMarkdown(String name) {
+		return name.endsWith(".md") || name.endsWith(".markdown");
 	}
 
 	public Imported importText(String source, String text, Optional<String> typeName) {
