@@ -26,8 +26,7 @@ import report.dsl.batch.ReportBatch;
 
 /**
  * The Word, PDF and Excel files LibreOffice made from the seeds (office/make-fixtures.sh) import to the same Tables
- * A, B and C as the text import of the same seed, cell by cell, and check to the same findings as the page they were
- * converted from.
+ * A, B and C as the text import of the same seed, cell by cell, and check to the same findings.
  */
 class OfficeImportTest {
 
@@ -43,12 +42,17 @@ class OfficeImportTest {
 		SeedImportTest.assertTablesEqual(SeedImportTest.importSeed(fixture.substring(0, 3)).text(), imported.text());
 	}
 
+	/**
+	 * The findings of `check` are those of the seed's text import, but for seed 000's stated mismatch: its text prints
+	 * "共收到信息公开申请2件" where the page that the fixtures were made from prints the table's value, 3.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "000", "001", "002", "003", "004" })
-	void theWordAndPdfImportsCheckToTheFindingsOfThePageTheyWereMadeFrom(String seed, @TempDir Path out) throws Exception {
-		List<String> page = findings(importFixture(seed + ".html").text(), out.resolve("page"));
-		assertEquals(page, findings(importFixture(seed + ".docx").text(), out.resolve("docx")));
-		assertEquals(page, findings(importFixture(seed + ".pdf").text(), out.resolve("pdf")));
+	void theWordAndPdfImportsCheckToTheFindingsOfTheTextImport(String seed, @TempDir Path out) throws Exception {
+		List<String> text = new ArrayList<>(findings(SeedImportTest.importSeed(seed).text(), out.resolve("text")));
+		text.removeIf(f -> seed.equals("000") && f.startsWith("report.stated-mismatch 文中写作 2，但表B 一（总计）为 3"));
+		assertEquals(text, findings(importFixture(seed + ".docx").text(), out.resolve("docx")));
+		assertEquals(text, findings(importFixture(seed + ".pdf").text(), out.resolve("pdf")));
 	}
 
 	@ParameterizedTest
@@ -103,8 +107,9 @@ class OfficeImportTest {
 	}
 
 	private static List<String> findings(String text, Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		Path written = Files.writeString(Path.of(file + ".report"), text);
+		// each in a folder of its own: the checker sees the reports of a folder together
+		Files.createDirectories(file);
+		Path written = Files.writeString(file.resolve("imported.report"), text);
 		List<String> findings = new ArrayList<>();
 		for (ReportBatch.Diagnostic diagnostic : SeedImportTest.INJECTOR.getInstance(ReportBatch.class).check(List.of(written)).diagnostics()) {
 			findings.add(diagnostic.code() + " " + diagnostic.message());

@@ -1,0 +1,85 @@
+package report.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `report import` of Word, PDF and Excel files, as its own process: what it prints, exits with and writes. */
+class OfficeImportCommandTest {
+
+	private static final Path OFFICE = Path.of("..", "report.dsl.importer", "src", "test", "resources", "office");
+	private static final Path SEEDS = Path.of("..", "report.dsl.importer", "src", "test", "resources", "seeds");
+	private static final String SEED_003_TABLES = "格式 政府信息公开年报2021（按表A的列标题判断），表A 10/10格，表B 175/175格，表C 15/15格";
+
+	@Test
+	void aWordAndAPdfImportWithEveryCellAndNoLibraryLogging(@TempDir Path dir) throws Exception {
+		ReportCliTest.Run run = ReportCliTest.runProcess("import", OFFICE.resolve("003.docx").toString(), OFFICE.resolve("003.pdf").toString(),
+				"-o", dir.toString(), "--force");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("003.docx: " + SEED_003_TABLES), run.out());
+		assertTrue(run.out().contains("003.pdf: " + SEED_003_TABLES), run.out());
+		assertEquals(2, run.err().lines().count(), run.err());
+		assertTrue(Files.readString(dir.resolve("聊城经济技术开发区管理委员会2023.report")).contains("行政许可: 16770"));
+	}
+
+	@Test
+	void aScannedPdfIsReportedInOneSentenceAndNotImported(@TempDir Path dir) throws Exception {
+		ReportCliTest.Run run = ReportCliTest.runProcess("import", OFFICE.resolve("scanned.pdf").toString(), "-o", dir.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertEquals(OFFICE.resolve("scanned.pdf") + ": 是扫描件或图片，没有文字层（共1页），无法导入：本工具不做文字识别，请使用带文字的 PDF 或网页、Word 版本",
+				run.err().strip());
+		assertEmpty(dir);
+	}
+
+	@Test
+	void aDamagedWordFileGetsOneMessageWithItsName(@TempDir Path dir) throws Exception {
+		byte[] docx = Files.readAllBytes(OFFICE.resolve("000.docx"));
+		Path damaged = Files.write(dir.resolve("damaged.docx"), java.util.Arrays.copyOf(docx, docx.length / 3));
+		Path out = Files.createDirectory(dir.resolve("out"));
+		ReportCliTest.Run run = ReportCliTest.runProcess("import", damaged.toString(), "-o", out.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertEquals(1, run.err().lines().count(), run.err());
+		assertTrue(run.err().startsWith(damaged + ": 无法读取（Office 文件已损坏或格式不对）"), run.err());
+		assertEmpty(out);
+	}
+
+	@Test
+	void aWorkbookFillsTheTablesOfAReportAndNothingElseChanges(@TempDir Path dir) throws Exception {
+		assertEquals(0, ReportCliTest.run("import", SEEDS.resolve("003_a37446611c7cd14c.txt").toString(), "-o", dir.toString()).exit());
+		Path report = dir.resolve("聊城经济技术开发区管理委员会2023.report");
+		String imported = Files.readString(report);
+		String empty = imported.replaceAll("表 ([ABC]) \\{[^}]*\\}", "表 $1 { }");
+		Files.writeString(report, empty);
+		ReportCliTest.Run run = ReportCliTest.runProcess("import", "--tables", OFFICE.resolve("003.xlsx").toString(), "--into", report.toString());
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.err().contains("中的表A、表B、表C填入 " + report), run.err());
+		String filled = Files.readString(report);
+		assertEquals(empty, filled.replaceAll("表 ([ABC]) \\{[^}]*\\}", "表 $1 { }"));
+		assertTrue(filled.contains("行政许可: 16770"), filled);
+		ReportCliTest.Run check = ReportCliTest.run("check", report.toString());
+		assertFalse(check.out().contains("error"), check.out());
+	}
+
+	@Test
+	void aWorkbookIntoAFileThatIsNoReportChangesNothing(@TempDir Path dir) throws Exception {
+		Path notes = Files.writeString(dir.resolve("notes.report"), "// 空文件\n");
+		ReportCliTest.Run run = ReportCliTest.run("import", "--tables", OFFICE.resolve("003.xlsx").toString(), "--into", notes.toString());
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertEquals(notes + ": 文件中没有报告，无从填入表格", run.err().strip());
+		assertEquals("// 空文件\n", Files.readString(notes));
+	}
+
+	private static void assertEmpty(Path dir) throws IOException {
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(0, files.count());
+		}
+	}
+}
