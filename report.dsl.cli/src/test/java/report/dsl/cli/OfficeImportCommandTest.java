@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,10 @@ class OfficeImportCommandTest {
 				"-o", dir.toString(), "--force");
 		assertEquals(0, run.exit(), run.out() + run.err());
 		assertTrue(run.out().contains("003.docx: " + SEED_003_TABLES), run.out());
-		assertTrue(run.out().contains("003.pdf: " + SEED_003_TABLES), run.out());
-		assertEquals(2, run.err().lines().count(), run.err());
-		assertTrue(Files.readString(dir.resolve("聊城经济技术开发区管理委员会2023.report")).contains("行政许可: 16770"));
+		// LibreOffice's PDF prints no computed 总计 column: the rows read with one value fewer, the totals computed
+		assertTrue(run.out().contains("003.pdf: 格式 政府信息公开年报2021（按表A的列标题判断），表A 10/10格"), run.out());
+		assertEquals(2, messages(run).size(), run.err());
+		assertTrue(Files.readString(dir.resolve("聊城经济技术开发区管理委员会2023.report")).matches("(?s).*行政许可:\\s+16770\n.*"));
 	}
 
 	@Test
@@ -35,7 +37,7 @@ class OfficeImportCommandTest {
 		ReportCliTest.Run run = ReportCliTest.runProcess("import", OFFICE.resolve("scanned.pdf").toString(), "-o", dir.toString());
 		assertEquals(1, run.exit(), run.out() + run.err());
 		assertEquals(OFFICE.resolve("scanned.pdf") + ": 是扫描件或图片，没有文字层（共1页），无法导入：本工具不做文字识别，请使用带文字的 PDF 或网页、Word 版本",
-				run.err().strip());
+				String.join("\n", messages(run)));
 		assertEmpty(dir);
 	}
 
@@ -46,8 +48,8 @@ class OfficeImportCommandTest {
 		Path out = Files.createDirectory(dir.resolve("out"));
 		ReportCliTest.Run run = ReportCliTest.runProcess("import", damaged.toString(), "-o", out.toString());
 		assertEquals(1, run.exit(), run.out() + run.err());
-		assertEquals(1, run.err().lines().count(), run.err());
-		assertTrue(run.err().startsWith(damaged + ": 无法读取（Office 文件已损坏或格式不对）"), run.err());
+		assertEquals(1, messages(run).size(), run.err());
+		assertTrue(messages(run).get(0).startsWith(damaged + ": 无法读取（Office 文件已损坏或格式不对）"), run.err());
 		assertEmpty(out);
 	}
 
@@ -63,7 +65,7 @@ class OfficeImportCommandTest {
 		assertTrue(run.err().contains("中的表A、表B、表C填入 " + report), run.err());
 		String filled = Files.readString(report);
 		assertEquals(empty, filled.replaceAll("表 ([ABC]) \\{[^}]*\\}", "表 $1 { }"));
-		assertTrue(filled.contains("行政许可: 16770"), filled);
+		assertTrue(filled.matches("(?s).*行政许可:\\s+16770\n.*"), filled);
 		ReportCliTest.Run check = ReportCliTest.run("check", report.toString());
 		assertFalse(check.out().contains("error"), check.out());
 	}
@@ -75,6 +77,11 @@ class OfficeImportCommandTest {
 		assertEquals(1, run.exit(), run.out() + run.err());
 		assertEquals(notes + ": 文件中没有报告，无从填入表格", run.err().strip());
 		assertEquals("// 空文件\n", Files.readString(notes));
+	}
+
+	/** What the command printed on stderr, without the warnings of the JDK the tests run on (./report passes the option that silences them). */
+	private static List<String> messages(ReportCliTest.Run run) {
+		return run.err().lines().filter(l -> !l.startsWith("WARNING: ")).toList();
 	}
 
 	private static void assertEmpty(Path dir) throws IOException {
