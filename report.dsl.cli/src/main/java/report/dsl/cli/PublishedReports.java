@@ -38,7 +38,7 @@ final class PublishedReports {
 	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
 
-	/** The published files under the inputs (.txt, .html, .htm, .docx, .pdf, .xlsx); none, with the reason printed, on a usage error. */
+	/** The published files under the inputs (.txt, .html, .htm, .docx, .pdf; any file named); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -54,7 +54,7 @@ final class PublishedReports {
 			}
 		}
 		if (files.isEmpty()) {
-			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.docx、.pdf、.xlsx）：" + inputs);
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.docx、.pdf）：" + inputs);
 			return Optional.empty();
 		}
 		return Optional.of(files);

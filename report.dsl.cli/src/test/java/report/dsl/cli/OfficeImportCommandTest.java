@@ -70,6 +70,15 @@ class OfficeImportCommandTest {
 		assertFalse(check.out().contains("error"), check.out());
 	}
 
+	/** A workbook named as an input is read as a report of tables only: the captions stand for the parts' headings. */
+	@Test
+	void aWorkbookNamedAsAnInputImportsItsTablesWithWarningsForTheMetadataItLacks(@TempDir Path dir) throws Exception {
+		ReportCliTest.Run run = ReportCliTest.run("import", OFFICE.resolve("003.xlsx").toString(), "-o", dir.toString());
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("003.xlsx: " + SEED_003_TABLES), run.out());
+		assertTrue(run.out().contains("warning: 标题、落款和导语中都找不到发布机关，暂写作「未知机关」，请改正"), run.out());
+	}
+
 	@Test
 	void aWorkbookIntoAFileThatIsNoReportChangesNothing(@TempDir Path dir) throws Exception {
 		Path notes = Files.writeString(dir.resolve("notes.report"), "// 空文件\n");

@@ -18,8 +18,11 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 public final class PublishedDocument {
 
-	/** The extensions of the files a folder given to `report import` is searched for. */
-	public static final Set<String> EXTENSIONS = Set.of("txt", "html", "htm", "docx", "pdf", "xlsx");
+	/**
+	 * The extensions of the files a folder given to `report import` is searched for: the forms a report is published
+	 * in (a workbook holds tables only, and is read when named, or with --tables).
+	 */
+	public static final Set<String> EXTENSIONS = Set.of("txt", "html", "htm", "docx", "pdf");
 
 	private PublishedDocument() {
 	}
