@@ -28,7 +28,7 @@ mv "$work/kangxi-000.html" "$work/kangxi.html"
 soffice_to docx:"MS Word 2007 XML" "$work" "$work"/[0-9][0-9][0-9].html "$work/kangxi.html"
 soffice_to pdf "$work" "$work"/[0-9][0-9][0-9].docx "$work/kangxi.docx"
 soffice_to xlsx:"Calc MS Excel 2007 XML" "$work" "$work"/[0-9][0-9][0-9].xml
-cp "$work"/[0-9][0-9][0-9].{html,docx,pdf,xlsx} "$work/kangxi.pdf" "$here/"
+cp "$work"/[0-9][0-9][0-9].{docx,pdf,xlsx} "$work/kangxi.pdf" "$here/"
 pdftoppm -r 60 -f 1 -l 1 -png "$work/000.pdf" "$work/page"
 echo '<html><body><p><img src="page-01.png" width="600"></p></body></html>' > "$work/scanned.html"
 soffice_to docx:"MS Word 2007 XML" "$work" "$work/scanned.html"

@@ -3,6 +3,7 @@ package report.dsl.generator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -270,7 +271,6 @@ public class HtmlReportGenerator {
 					ChartBars.ofParts(title, names, shares, table.getUnit() == null ? "" : ReportText.clean(table.getUnit())));
 			return;
 		}
-	}
 	}
 
 	private static String stylesheet() {

@@ -9,6 +9,7 @@ import report.dsl.ReportStandaloneSetup;
 import report.dsl.batch.AtomicFiles;
 import report.dsl.ide.PublishedReportImport;
 import report.dsl.importer.ReportImporter;
+import report.dsl.importer.UnreadableDocumentException;
 
 /**
  * The language server's import command (editors' "Import published report…"): what `report import SOURCE -o FOLDER`
@@ -30,7 +31,12 @@ public final class EditorImport implements PublishedReportImport {
 			// the server has registered the language; a second registration would replace its services
 			published = new PublishedReports(new ReportStandaloneSetup().createInjector());
 		}
-		ReportImporter.Imported imported = published.read(source, Optional.empty());
+		ReportImporter.Imported imported;
+		try {
+			imported = published.read(source, Optional.empty());
+		} catch (UnreadableDocumentException e) {
+			throw new IllegalArgumentException(source.getFileName() + ": " + e.getMessage());
+		}
 		if (!imported.complete()) {
 			throw new IllegalArgumentException(source.getFileName() + " 未导入：表格不全或没有数值"
 					+ imported.report().notes().stream().findFirst().map(n -> "（第" + n.line() + "行：" + n.message() + "）").orElse(""));

@@ -50,7 +50,7 @@ final class PublishedReports {
 		types = new ArrayList<>(importer.types(resourceSet));
 	}
 
-	/** The published files under the inputs (.txt, .html, .htm, .md, .docx, .pdf, .xlsx); none, with the reason printed, on a usage error. */
+	/** The published files under the inputs (.txt, .html, .htm, .md, .docx, .pdf; any file named); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -66,7 +66,7 @@ final class PublishedReports {
 			}
 		}
 		if (files.isEmpty()) {
-			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.md、.docx、.pdf、.xlsx）：" + inputs);
+			err.println("report: 没有找到可导入的文件（.txt、.html、.htm、.md、.docx、.pdf）：" + inputs);
 			return Optional.empty();
 		}
 		return Optional.of(files);

@@ -39,7 +39,7 @@ class ReportCliTest {
 	}
 
 	/** The command line as its own process, as users run it: its own stdout and stderr, the logging it is shipped with. */
-	private static Run runProcess(String... args) throws IOException, InterruptedException {
+	static Run runProcess(String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), ReportCli.class.getName()));
 		command.addAll(List.of(args));

@@ -19,7 +19,8 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * A PDF's text layer into the cell grid. The glyphs and their positions become lines (glyphs on one baseline, in x
  * order, a space where the gap between two is wider than a third of the font size, as between a table's cells); the
- * page header and footer (a line repeated at the top or bottom of the pages) and page numbers are dropped; Kangxi
+ * label a table cell wraps around its row's values is joined into one line with them; the page header and footer (a
+ * line repeated at the top or bottom of the pages) and page numbers are dropped; Kangxi
  * radicals that some producers emit for ideographs are folded back. The lines are then read as text: the text reader
  * splits a row's values from its label and the recogniser joins wrapped and vertical labels, as for pdftotext output.
  * The "line" of a cell is the line of this text, counted from the start of the document.
@@ -49,8 +50,8 @@ public final class PdfReader {
 		}
 	}
 
-	/** A text line of a page and whether it stands in the page's top or bottom margin. */
-	private record Line(String text, boolean inMargin) {
+	/** A text line of a page, whether it stands in the page's top or bottom margin, and whether it is a table row's values. */
+	private record Line(String text, boolean inMargin, boolean values) {
 	}
 
 	/** The glyphs of each page, grouped into lines as they are collected. */
@@ -78,12 +79,136 @@ public final class PdfReader {
 		protected void endPage(PDPage p) {
 			float height = p.getCropBox().getHeight();
 			List<Line> lines = new ArrayList<>();
-			for (List<TextPosition> line : lines(page)) {
-				float y = line.get(0).getYDirAdj();
-				lines.add(new Line(text(line), y < height * MARGIN || y > height * (1 - MARGIN)));
+			for (Printed line : joinWrappedParagraphs(joinWrappedLabels(lines(page).stream().map(PdfReader::printed).toList()))) {
+				lines.add(new Line(fold(line.text()), line.y() < height * MARGIN || line.y() > height * (1 - MARGIN), line.isValues()));
 			}
 			pages.add(lines);
 		}
+	}
+
+	/** A run of glyphs without a wide gap: a word of a sentence, or one cell of a table row. */
+	private record Chunk(float x, String text) {
+	}
+
+	/** A printed line: its baseline, font size, chunks left to right, and where its last glyph ends. */
+	private record Printed(float y, float size, List<Chunk> chunks, float end) {
+
+		String text() {
+			return String.join(" ", chunks.stream().map(Chunk::text).toList());
+		}
+
+		/** The chunks before the numbers a table row ends with; all of them when it ends with fewer than two. */
+		int labelEnd() {
+			int end = chunks.size();
+			while (end > 0 && NUMBER.matcher(chunks.get(end - 1).text()).matches()) {
+				end--;
+			}
+			return chunks.size() - end >= 2 ? end : chunks.size();
+		}
+
+		boolean isValues() {
+			return labelEnd() < chunks.size();
+		}
+	}
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+	/**
+	 * A table row whose label its cell wraps over several lines, the row's values printed on the middle one (a row's
+	 * values stand in the middle of its cell): the label's lines above and below, each within 1.75 font sizes of the
+	 * next and starting right of the row's first glyph (so not in the column of a label merged down rows), are joined
+	 * into the row's label, as one line.
+	 */
+	private static List<Printed> joinWrappedLabels(List<Printed> lines) {
+		int[] owner = new int[lines.size()];
+		for (int i = 0; i < lines.size(); i++) {
+			owner[i] = -1;
+			if (lines.get(i).isValues()) {
+				continue;
+			}
+			int up = nearestValues(lines, i, -1);
+			int down = nearestValues(lines, i, 1);
+			int nearest = up < 0 ? down : down < 0 ? up
+					: lines.get(i).y() - lines.get(up).y() <= lines.get(down).y() - lines.get(i).y() ? up : down;
+			if (nearest >= 0 && lines.get(i).chunks().get(0).x() > lines.get(nearest).chunks().get(0).x() + lines.get(nearest).size() / 2) {
+				owner[i] = nearest;
+			}
+		}
+		List<Printed> joined = new ArrayList<>();
+		for (int v = 0; v < lines.size(); v++) {
+			if (owner[v] >= 0) {
+				continue;
+			}
+			Printed row = lines.get(v);
+			List<String> above = new ArrayList<>();
+			List<String> below = new ArrayList<>();
+			float from = Float.MAX_VALUE;
+			for (int i = 0; i < lines.size(); i++) {
+				if (owner[i] == v) {
+					(i < v ? above : below).add(lines.get(i).text().replace(" ", ""));
+					from = Math.min(from, lines.get(i).chunks().get(0).x());
+				}
+			}
+			if (above.isEmpty() && below.isEmpty()) {
+				joined.add(row);
+				continue;
+			}
+			List<Chunk> chunks = new ArrayList<>();
+			StringBuilder label = new StringBuilder(String.join("", above));
+			for (int c = 0; c < row.labelEnd(); c++) {
+				Chunk chunk = row.chunks().get(c);
+				if (chunk.x() < from) {
+					chunks.add(chunk);
+				} else {
+					label.append(chunk.text());
+				}
+			}
+			label.append(String.join("", below));
+			chunks.add(new Chunk(from, label.toString()));
+			chunks.addAll(row.chunks().subList(row.labelEnd(), row.chunks().size()));
+			joined.add(new Printed(row.y(), row.size(), chunks, row.end()));
+		}
+		return joined;
+	}
+
+	/**
+	 * A paragraph's lines as one line: a line of text that runs to (within three characters of) the right edge of the page's text, without ending a
+	 * sentence, continues on the next if that starts no further right (a paragraph's first line is indented), so that
+	 * a wrapped line that starts with a part's name ("总体情况、主动公开…") is no heading.
+	 */
+	private static List<Printed> joinWrappedParagraphs(List<Printed> lines) {
+		float right = (float) lines.stream().mapToDouble(Printed::end).max().orElse(0);
+		List<Printed> joined = new ArrayList<>();
+		for (Printed line : lines) {
+			Printed previous = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+			if (previous != null && previous.chunks().size() == 1 && line.chunks().size() == 1 && !line.isValues()
+					&& previous.text().length() >= 15 && previous.end() >= right - 3 * previous.size()
+					&& !SENTENCE_END.matcher(previous.text()).matches()
+					&& line.chunks().get(0).x() <= previous.chunks().get(0).x() + previous.size() / 2
+					&& line.y() - previous.y() <= 3 * previous.size()) {
+				joined.set(joined.size() - 1, new Printed(line.y(), line.size(),
+						List.of(new Chunk(previous.chunks().get(0).x(), previous.text() + line.text())), line.end()));
+			} else {
+				joined.add(line);
+			}
+		}
+		return joined;
+	}
+
+	private static final Pattern SENTENCE_END = Pattern.compile(".*[。！？；：]$");
+
+	/** The table row line a label line belongs to, going one way through label lines close to each other; -1 if none. */
+	private static int nearestValues(List<Printed> lines, int from, int step) {
+		for (int i = from + step; i >= 0 && i < lines.size(); i += step) {
+			Printed previous = lines.get(i - step);
+			if (Math.abs(lines.get(i).y() - previous.y()) > 1.75f * Math.max(previous.size(), lines.get(i).size())) {
+				return -1;
+			}
+			if (lines.get(i).isValues()) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** Glyphs on one baseline (within half a glyph's height), each line in x order. */
@@ -111,20 +236,23 @@ public final class PdfReader {
 		return lines;
 	}
 
-	private static String text(List<TextPosition> line) {
+	private static Printed printed(List<TextPosition> line) {
+		List<Chunk> chunks = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
+		float x = line.get(0).getXDirAdj();
 		TextPosition previous = null;
 		for (TextPosition glyph : line) {
-			if (previous != null) {
-				float gap = glyph.getXDirAdj() - (previous.getXDirAdj() + previous.getWidthDirAdj());
-				if (gap > size(glyph) / 3) {
-					text.append(' ');
-				}
+			if (previous != null && glyph.getXDirAdj() - (previous.getXDirAdj() + previous.getWidthDirAdj()) > size(glyph) / 3) {
+				chunks.add(new Chunk(x, text.toString()));
+				text.setLength(0);
+				x = glyph.getXDirAdj();
 			}
 			text.append(glyph.getUnicode());
 			previous = glyph;
 		}
-		return fold(text.toString().strip());
+		chunks.add(new Chunk(x, text.toString()));
+		TextPosition last = line.get(line.size() - 1);
+		return new Printed(line.get(0).getYDirAdj(), size(line.get(0)), chunks, last.getXDirAdj() + last.getWidthDirAdj());
 	}
 
 	private static float size(TextPosition glyph) {
@@ -133,8 +261,9 @@ public final class PdfReader {
 	}
 
 	/**
-	 * The lines of all pages without what a page prints around the text: page numbers, and headers and footers (a
-	 * line in the margin that comes back, its digits aside, on more than one page).
+	 * The lines of all pages without what a page prints around the text: page numbers, headers and footers (a line in
+	 * the margin that comes back, its digits aside, on more than one page), and a table's header rows repeated at the
+	 * top of a page that continues the table.
 	 */
 	private static List<String> withoutPageFurniture(List<List<Line>> pages) {
 		Map<String, Integer> repeated = new HashMap<>();
@@ -142,14 +271,22 @@ public final class PdfReader {
 			page.stream().filter(Line::inMargin).map(l -> l.text().replaceAll("\\d+", "#")).distinct().forEach(t -> repeated.merge(t, 1, Integer::sum));
 		}
 		List<String> text = new ArrayList<>();
+		boolean inTable = false;
 		for (List<Line> page : pages) {
+			boolean top = true;
 			for (Line line : page) {
 				boolean furniture = line.inMargin() && (PAGE_NUMBER.matcher(line.text()).matches()
 						|| pages.size() > 1 && repeated.getOrDefault(line.text().replaceAll("\\d+", "#"), 0) > 1);
-				if (!furniture) {
+				if (furniture) {
+					continue;
+				}
+				top &= !line.values();
+				if (!(inTable && top && text.contains(line.text()))) {
 					text.add(line.text());
 				}
 			}
+			List<Line> content = page.stream().filter(l -> !l.inMargin()).toList();
+			inTable = content.subList(Math.max(0, content.size() - 3), content.size()).stream().anyMatch(Line::values);
 		}
 		return text;
 	}

@@ -23,9 +23,12 @@ public final class PublishedDocument {
 	private PublishedDocument() {
 	}
 
-	/** Whether a file of this name is a published report `report import` reads: the text formats, Word, PDF, Excel. */
+	/**
+	 * Whether a file of this name is one a folder given to `report import` is searched for: the forms a report is
+	 * published in, as text, Word or PDF (a workbook holds tables only, and is read when named, or with --tables).
+	 */
 	public static boolean isPublished(String fileName) {
-		return ReportImporter.isPublished(fileName) || DOCUMENTS.contains(extension(fileName));
+		return ReportImporter.isPublished(fileName) || Set.of("docx", "pdf").contains(extension(fileName));
 	}
 
 	public static List<GridRow> read(String fileName, byte[] bytes) throws UnreadableDocumentException {

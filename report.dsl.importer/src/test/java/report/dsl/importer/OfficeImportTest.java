@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -21,13 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument;
 
 import report.dsl.batch.ReportBatch;
+import report.dsl.validation.IssueCodes;
 
 /**
  * The Word, PDF and Excel files LibreOffice made from the seeds (office/make-fixtures.sh) import to the same Tables
- * A, B and C as the text import of the same seed, cell by cell, and check to the same findings as the page they were
- * converted from.
+ * A, B and C as the text import of the same seed, cell by cell, and check to the same findings.
  */
 class OfficeImportTest {
 
@@ -43,12 +49,19 @@ class OfficeImportTest {
 		SeedImportTest.assertTablesEqual(SeedImportTest.importSeed(fixture.substring(0, 3)).text(), imported.text());
 	}
 
+	/**
+	 * The findings of `check` are those of the seed's text import, but for seed 000's stated mismatch: its text prints
+	 * "共收到信息公开申请2件" where the page that the fixtures were made from prints the table's value, 3. In a PDF, where
+	 * lines break decides which numbers of the chart's caption share a paragraph, so the hints to bind a number
+	 * (report.literal-number, warnings about the narrative) are left out of the comparison.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "000", "001", "002", "003", "004" })
-	void theWordAndPdfImportsCheckToTheFindingsOfThePageTheyWereMadeFrom(String seed, @TempDir Path out) throws Exception {
-		List<String> page = findings(importFixture(seed + ".html").text(), out.resolve("page"));
-		assertEquals(page, findings(importFixture(seed + ".docx").text(), out.resolve("docx")));
-		assertEquals(page, findings(importFixture(seed + ".pdf").text(), out.resolve("pdf")));
+	void theWordAndPdfImportsCheckToTheFindingsOfTheTextImport(String seed, @TempDir Path out) throws Exception {
+		List<String> text = new ArrayList<>(findings(SeedImportTest.importSeed(seed).text(), out.resolve("text")));
+		text.removeIf(f -> seed.equals("000") && f.startsWith("report.stated-mismatch 文中写作 2，但表B 一（总计）为 3"));
+		assertEquals(text, findings(importFixture(seed + ".docx").text(), out.resolve("docx")));
+		assertEquals(withoutHints(text), withoutHints(findings(importFixture(seed + ".pdf").text(), out.resolve("pdf"))));
 	}
 
 	@ParameterizedTest
@@ -90,6 +103,39 @@ class OfficeImportTest {
 		assertEquals("不是有效的 PDF 文件，可能已损坏", notPdf.getMessage());
 	}
 
+	@Test
+	void aHeadingNumberedByWordsListNumberingReadsWithItsNumber() throws Exception {
+		try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			document.createNumbering().setNumbering(NumberingDocument.Factory.parse("<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/"
+					+ "wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+					+ "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
+					+ "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum>"
+					+ "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>").getNumbering());
+			for (String[] heading : new String[][] { { "0", "总体情况" }, { "1", "主动公开" }, { "1", "依申请公开" }, { "0", "主动公开政府信息情况" } }) {
+				XWPFParagraph paragraph = document.createParagraph();
+				paragraph.setNumID(BigInteger.ONE);
+				paragraph.setNumILvl(new BigInteger(heading[0]));
+				paragraph.createRun().setText(heading[1]);
+			}
+			document.write(out);
+			assertEquals(List.of("一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况"),
+					DocxReader.read(out.toByteArray()).stream().map(GridRow::text).toList());
+		}
+	}
+
+	@Test
+	void aFormulaCellReadsAsItsValueEvaluatedWhereTheFileKeepsNone() throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			org.apache.poi.ss.usermodel.Row row = book.createSheet("表A").createRow(0);
+			row.createCell(0).setCellValue("规章");
+			row.createCell(1).setCellValue(2);
+			row.createCell(2).setCellValue(3);
+			row.createCell(3).setCellFormula("B1+C1");
+			book.write(out);
+			assertEquals(List.of("规章", "2", "3", "5"), XlsxReader.read(out.toByteArray()).get(0).cells().stream().map(SourceCell::text).toList());
+		}
+	}
+
 	static ReportImporter.Imported importFixture(String fixture) throws IOException, UnreadableDocumentException {
 		List<GridRow> grid = PublishedDocument.read(fixture, Files.readAllBytes(OFFICE.resolve(fixture)));
 		return SeedImportTest.INJECTOR.getInstance(ReportImporter.class).importGrid(fixture, grid, Optional.empty());
@@ -102,9 +148,14 @@ class OfficeImportTest {
 		return SeedImportTest.INJECTOR.getInstance(TableFiller.class).fill(resource, PublishedDocument.sheets(workbook), resourceSet);
 	}
 
+	private static List<String> withoutHints(List<String> findings) {
+		return findings.stream().filter(f -> !f.startsWith(IssueCodes.LITERAL_NUMBER + " ")).toList();
+	}
+
 	private static List<String> findings(String text, Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		Path written = Files.writeString(Path.of(file + ".report"), text);
+		// each in a folder of its own: the checker sees the reports of a folder together
+		Files.createDirectories(file);
+		Path written = Files.writeString(file.resolve("imported.report"), text);
 		List<String> findings = new ArrayList<>();
 		for (ReportBatch.Diagnostic diagnostic : SeedImportTest.INJECTOR.getInstance(ReportBatch.class).check(List.of(written)).diagnostics()) {
 			findings.add(diagnostic.code() + " " + diagnostic.message());
