@@ -138,18 +138,20 @@ class OfficeOutputIT {
 	@Test
 	void thePagesAreRenderedForPeopleToLookAt() throws IOException, InterruptedException {
 		Assumptions.assumeTrue(has("pdftoppm"), "pdftoppm (Debian's poppler-utils) is not installed: the pages are not rendered");
-		Path pdf = WORK.resolve("pdf");
-		List<Path> files = new ArrayList<>(docx());
-		files.add(OUT.resolve("003-liaocheng-kaifaqu-2023.xlsx"));
-		soffice(WORK.resolve("profile-pdf"), pdf, "pdf", files);
+		Path workbook = OUT.resolve("003-liaocheng-kaifaqu-2023.xlsx");
+		soffice(WORK.resolve("profile-pdf"), WORK.resolve("pdf-docx"), "pdf", docx());
+		soffice(WORK.resolve("profile-pdf"), WORK.resolve("pdf-xlsx"), "pdf", List.of(workbook));
 		deleteTree(PAGES);
 		Files.createDirectories(PAGES);
+		List<Path> files = new ArrayList<>(docx());
+		files.add(workbook);
 		for (Path file : files) {
-			String base = file.getFileName().toString().replace('.', '-');
-			Path document = pdf.resolve(file.getFileName().toString().replaceFirst("\\.[a-z]+$", ".pdf"));
+			String name = file.getFileName().toString();
+			String extension = name.substring(name.lastIndexOf('.') + 1);
+			Path document = WORK.resolve("pdf-" + extension).resolve(name.replaceFirst("\\.[a-z]+$", ".pdf"));
 			assertTrue(Files.size(document) > 0, document.toString());
-			Process render = new ProcessBuilder("pdftoppm", "-r", "60", "-png", document.toString(), PAGES.resolve(base).toString())
-					.inheritIO().start();
+			Process render = new ProcessBuilder("pdftoppm", "-r", "60", "-png", document.toString(),
+					PAGES.resolve(name.replace('.', '-')).toString()).inheritIO().start();
 			assertEquals(0, render.waitFor());
 		}
 		try (Stream<Path> pages = Files.list(PAGES)) {

@@ -32,6 +32,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -107,6 +108,7 @@ public class DocxOutput implements DocumentOutput {
 				contents(document, part.getContents(), report, values, font);
 			}
 			signature(document, report);
+			WordFonts.addTable(document, List.of(Face.values()));
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			document.write(out);
 			return OfficeFiles.normalized(out.toByteArray());
@@ -291,18 +293,24 @@ public class DocxOutput implements DocumentOutput {
 	}
 
 	/**
-	 * The faces of GB/T 9704 as Chinese Word templates name them: the GB2312 name Windows XP shipped, with the name
-	 * Windows ships since Vista as the fallback for the characters of other scripts (and for readers without it).
+	 * The faces of GB/T 9704 as Chinese Word templates name them: the GB2312 name Windows XP shipped for Chinese text,
+	 * the name Windows ships since Vista for the other scripts, and in the font table the names to look for when the
+	 * first is missing (Windows, macOS), before the reader's application substitutes by itself.
 	 */
 	enum Face {
-		TITLE("方正小标宋简体", "宋体"), HEADING("黑体", "黑体"), SUBHEADING("楷体_GB2312", "楷体"), BODY("仿宋_GB2312", "仿宋");
+		TITLE("方正小标宋简体", "宋体", "方正小标宋_GBK", "华文中宋", "宋体", "SimSun", "Songti SC", "STSong"),
+		HEADING("黑体", "黑体", "SimHei", "Heiti SC", "STHeiti"),
+		SUBHEADING("楷体_GB2312", "楷体", "楷体", "KaiTi", "Kaiti SC", "STKaiti"),
+		BODY("仿宋_GB2312", "仿宋", "仿宋", "FangSong", "STFangsong");
 
 		final String eastAsia;
-		final String fallback;
+		final String latin;
+		final List<String> alternatives;
 
-		Face(String eastAsia, String fallback) {
+		Face(String eastAsia, String latin, String... alternatives) {
 			this.eastAsia = eastAsia;
-			this.fallback = fallback;
+			this.latin = latin;
+			this.alternatives = List.of(alternatives);
 		}
 
 		void apply(XWPFRun run) {
@@ -310,10 +318,10 @@ public class DocxOutput implements DocumentOutput {
 					? run.getCTR().getRPr().getRFontsArray(0)
 					: run.getCTR().addNewRPr().addNewRFonts();
 			fonts.setEastAsia(eastAsia);
-			fonts.setAscii(fallback);
-			fonts.setHAnsi(fallback);
-			fonts.setCs(fallback);
-			fonts.setHint(org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint.EAST_ASIA);
+			fonts.setAscii(latin);
+			fonts.setHAnsi(latin);
+			fonts.setCs(latin);
+			fonts.setHint(STHint.EAST_ASIA);
 		}
 	}
 
