@@ -1,7 +1,6 @@
 package report.dsl.office;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -73,7 +72,7 @@ public class DocxOutput implements DocumentOutput {
 	private static final int MARGIN_LEFT = 1587;
 	private static final int MARGIN_RIGHT = 1474;
 	static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-	/** 三号 (16 pt): the body, the headings; 二号 (22 pt): the title; 五号 (10.5 pt) and 小五 (9 pt): tables. */
+	/** 三号 (16 pt): the body, the headings; 二号 (22 pt): the title; tables in 五号 (10.5 pt), 小五 (9 pt) or 8 pt as they widen. */
 	private static final double BODY_SIZE = 16;
 	private static final double TITLE_SIZE = 22;
 	private static final int LINE = 560;
@@ -109,9 +108,7 @@ public class DocxOutput implements DocumentOutput {
 			}
 			signature(document, report);
 			WordFonts.addTable(document, List.of(Face.values()));
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.write(out);
-			return OfficeFiles.normalized(out.toByteArray());
+			return OfficeFiles.bytes(document);
 		} catch (IOException | InvalidFormatException e) {
 			throw new UncheckedIOException(new IOException("DOCX: " + e.getMessage(), e));
 		}

@@ -1,6 +1,5 @@
 package report.dsl.office;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -73,9 +72,7 @@ public class XlsxOutput implements DocumentOutput {
 			rules(workbook.createSheet("规则"), report, values, styles);
 			XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook); // the cached results, for readers that do not recompute
 			workbook.setForceFormulaRecalculation(true);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			workbook.write(out);
-			return OfficeFiles.normalized(out.toByteArray());
+			return OfficeFiles.bytes(workbook);
 		} catch (IOException e) {
 			throw new UncheckedIOException(new IOException("XLSX: " + e.getMessage(), e));
 		}
