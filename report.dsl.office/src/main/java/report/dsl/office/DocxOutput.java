@@ -25,6 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
@@ -32,6 +33,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJcTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -47,6 +49,7 @@ import report.dsl.generator.ChartBars;
 import report.dsl.generator.DocumentOutput;
 import report.dsl.generator.Narrative;
 import report.dsl.generator.ReportText;
+import report.dsl.generator.TableGrid;
 import report.dsl.generator.TableSheet;
 import report.dsl.report.Chart;
 import report.dsl.report.Content;
@@ -173,7 +176,7 @@ public class DocxOutput implements DocumentOutput {
 		caption.setKeepNext(true);
 		run(caption, ReportText.clean(type.getCaption()) + (type.getUnit() == null ? "" : "（单位：" + ReportText.clean(type.getUnit()) + "）"),
 				Face.HEADING, 14);
-		if (type.getNote() != null && !report.dsl.generator.TableGrid.noteInCorner(type)) {
+		if (type.getNote() != null && !TableGrid.noteInCorner(type)) {
 			XWPFParagraph note = paragraph(document, ParagraphAlignment.CENTER, null);
 			note.setKeepNext(true);
 			run(note, ReportText.clean(type.getNote()), Face.BODY, 10.5);
@@ -185,7 +188,7 @@ public class DocxOutput implements DocumentOutput {
 		properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
 		properties.getTblW().setType(STTblWidth.DXA);
 		properties.getTblW().setW(BigInteger.valueOf(TEXT_WIDTH));
-		properties.addNewJc().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STJcTable.CENTER);
+		properties.addNewJc().setVal(STJcTable.CENTER);
 		CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
 		while (grid.sizeOfGridColArray() > 0) {
 			grid.removeGridCol(0);
@@ -311,9 +314,8 @@ public class DocxOutput implements DocumentOutput {
 		}
 
 		void apply(XWPFRun run) {
-			CTFonts fonts = run.getCTR().isSetRPr() && run.getCTR().getRPr().sizeOfRFontsArray() > 0
-					? run.getCTR().getRPr().getRFontsArray(0)
-					: run.getCTR().addNewRPr().addNewRFonts();
+			CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+			CTFonts fonts = properties.sizeOfRFontsArray() > 0 ? properties.getRFontsArray(0) : properties.addNewRFonts();
 			fonts.setEastAsia(eastAsia);
 			fonts.setAscii(latin);
 			fonts.setHAnsi(latin);
