@@ -287,8 +287,8 @@ public class DocxOutput implements DocumentOutput {
 	private static XWPFRun run(XWPFParagraph paragraph, String text, Face face, double size) {
 		XWPFRun run = paragraph.createRun();
 		run.setText(text);
+		face.apply(run); // the fonts first, as the schema orders a run's properties
 		run.setFontSize(size);
-		face.apply(run);
 		return run;
 	}
 
