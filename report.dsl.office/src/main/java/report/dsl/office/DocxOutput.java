@@ -284,12 +284,11 @@ public class DocxOutput implements DocumentOutput {
 		return paragraph;
 	}
 
-	private static XWPFRun run(XWPFParagraph paragraph, String text, Face face, double size) {
+	private static void run(XWPFParagraph paragraph, String text, Face face, double size) {
 		XWPFRun run = paragraph.createRun();
 		run.setText(text);
 		face.apply(run); // the fonts first, as the schema orders a run's properties
 		run.setFontSize(size);
-		return run;
 	}
 
 	/**
