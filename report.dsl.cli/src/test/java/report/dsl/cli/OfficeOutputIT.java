@@ -21,10 +21,15 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -74,6 +79,44 @@ class OfficeOutputIT {
 			String all = Files.readString(text.resolve(name + ".txt"));
 			assertTrue(all.contains("2023年政府信息公开工作年度报告"), name);
 			assertTrue(all.contains("收到和处理政府信息公开申请情况（单位：件）"), name);
+		}
+	}
+
+	/** What LibreOffice's text does not show: Word tables with merged cells and repeated headers, A4, the faces, the chart. */
+	@Test
+	void theWordDocumentIsLaidOutAsTheOfficialOne() throws IOException {
+		try (InputStream in = Files.newInputStream(OUT.resolve("003-liaocheng-kaifaqu-2023.docx"));
+				XWPFDocument document = new XWPFDocument(in)) {
+			CTPageSz page = document.getDocument().getBody().getSectPr().getPgSz();
+			assertEquals(List.of("11906", "16838"), List.of(page.getW().toString(), page.getH().toString()), "A4");
+			assertEquals(3, document.getTables().size());
+			XWPFTable tableB = document.getTables().get(1);
+			// three header rows (申请人情况 › 法人或其他组织 › 商业企业), repeated on every page; the body rows are not
+			assertTrue(tableB.getRow(0).isRepeatHeader() && tableB.getRow(2).isRepeatHeader());
+			assertFalse(tableB.getRow(3).isRepeatHeader());
+			// the corner with the rule note: three label columns wide, three header rows high
+			CTTcPr corner = tableB.getRow(0).getCell(0).getCTTc().getTcPr();
+			assertEquals(3, corner.getGridSpan().getVal().intValue());
+			assertEquals(STMerge.RESTART, corner.getVMerge().getVal());
+			assertTrue(tableB.getRow(0).getCell(0).getText().contains("本列数据的勾稽关系为"));
+			assertEquals(STMerge.CONTINUE, tableB.getRow(1).getCell(0).getCTTc().getTcPr().getVMerge().getVal());
+			assertEquals(1, document.getAllPictures().size(), "the chart");
+			List<String> faces = document.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).filter(r -> !r.text().isEmpty())
+					.map(r -> r.getCTR().getRPr().getRFontsArray(0).getEastAsia()).distinct().sorted().toList();
+			assertEquals(List.of("仿宋_GB2312", "方正小标宋简体", "楷体_GB2312", "黑体"), faces);
+		}
+	}
+
+	@Test
+	void aChineseFontFileDrawsTheChart(@TempDir Path dir) throws IOException, InterruptedException {
+		Path font = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+		Assumptions.assumeTrue(Files.exists(font), "no Noto CJK font (Debian's fonts-noto-cjk) to name with --font");
+		Run run = report("build", EXAMPLES.resolve("003-liaocheng-kaifaqu-2023.report").toString(), "-o", dir.toString(), "--format",
+				"docx", "--font", font.toString());
+		assertEquals(0, run.exit(), run.err());
+		try (InputStream in = Files.newInputStream(dir.resolve("003-liaocheng-kaifaqu-2023.docx"));
+				XWPFDocument document = new XWPFDocument(in)) {
+			assertEquals(1, document.getAllPictures().size());
 		}
 	}
 
@@ -138,18 +181,20 @@ class OfficeOutputIT {
 	@Test
 	void thePagesAreRenderedForPeopleToLookAt() throws IOException, InterruptedException {
 		Assumptions.assumeTrue(has("pdftoppm"), "pdftoppm (Debian's poppler-utils) is not installed: the pages are not rendered");
-		Path pdf = WORK.resolve("pdf");
-		List<Path> files = new ArrayList<>(docx());
-		files.add(OUT.resolve("003-liaocheng-kaifaqu-2023.xlsx"));
-		soffice(WORK.resolve("profile-pdf"), pdf, "pdf", files);
+		Path workbook = OUT.resolve("003-liaocheng-kaifaqu-2023.xlsx");
+		soffice(WORK.resolve("profile-pdf"), WORK.resolve("pdf-docx"), "pdf", docx());
+		soffice(WORK.resolve("profile-pdf"), WORK.resolve("pdf-xlsx"), "pdf", List.of(workbook));
 		deleteTree(PAGES);
 		Files.createDirectories(PAGES);
+		List<Path> files = new ArrayList<>(docx());
+		files.add(workbook);
 		for (Path file : files) {
-			String base = file.getFileName().toString().replace('.', '-');
-			Path document = pdf.resolve(file.getFileName().toString().replaceFirst("\\.[a-z]+$", ".pdf"));
+			String name = file.getFileName().toString();
+			String extension = name.substring(name.lastIndexOf('.') + 1);
+			Path document = WORK.resolve("pdf-" + extension).resolve(name.replaceFirst("\\.[a-z]+$", ".pdf"));
 			assertTrue(Files.size(document) > 0, document.toString());
-			Process render = new ProcessBuilder("pdftoppm", "-r", "60", "-png", document.toString(), PAGES.resolve(base).toString())
-					.inheritIO().start();
+			Process render = new ProcessBuilder("pdftoppm", "-r", "60", "-png", document.toString(),
+					PAGES.resolve(name.replace('.', '-')).toString()).inheritIO().start();
 			assertEquals(0, render.waitFor());
 		}
 		try (Stream<Path> pages = Files.list(PAGES)) {

@@ -1,7 +1,6 @@
 package report.dsl.office;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -26,12 +25,15 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJcTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -47,6 +49,7 @@ import report.dsl.generator.ChartBars;
 import report.dsl.generator.DocumentOutput;
 import report.dsl.generator.Narrative;
 import report.dsl.generator.ReportText;
+import report.dsl.generator.TableGrid;
 import report.dsl.generator.TableSheet;
 import report.dsl.report.Chart;
 import report.dsl.report.Content;
@@ -72,7 +75,7 @@ public class DocxOutput implements DocumentOutput {
 	private static final int MARGIN_LEFT = 1587;
 	private static final int MARGIN_RIGHT = 1474;
 	static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-	/** 三号 (16 pt): the body, the headings; 二号 (22 pt): the title; 五号 (10.5 pt) and 小五 (9 pt): tables. */
+	/** 三号 (16 pt): the body, the headings; 二号 (22 pt): the title; tables in 五号 (10.5 pt), 小五 (9 pt) or 8 pt as they widen. */
 	private static final double BODY_SIZE = 16;
 	private static final double TITLE_SIZE = 22;
 	private static final int LINE = 560;
@@ -107,9 +110,8 @@ public class DocxOutput implements DocumentOutput {
 				contents(document, part.getContents(), report, values, font);
 			}
 			signature(document, report);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.write(out);
-			return OfficeFiles.normalized(out.toByteArray());
+			WordFonts.addTable(document, List.of(Face.values()));
+			return OfficeFiles.bytes(document);
 		} catch (IOException | InvalidFormatException e) {
 			throw new UncheckedIOException(new IOException("DOCX: " + e.getMessage(), e));
 		}
@@ -174,7 +176,7 @@ public class DocxOutput implements DocumentOutput {
 		caption.setKeepNext(true);
 		run(caption, ReportText.clean(type.getCaption()) + (type.getUnit() == null ? "" : "（单位：" + ReportText.clean(type.getUnit()) + "）"),
 				Face.HEADING, 14);
-		if (type.getNote() != null && !report.dsl.generator.TableGrid.noteInCorner(type)) {
+		if (type.getNote() != null && !TableGrid.noteInCorner(type)) {
 			XWPFParagraph note = paragraph(document, ParagraphAlignment.CENTER, null);
 			note.setKeepNext(true);
 			run(note, ReportText.clean(type.getNote()), Face.BODY, 10.5);
@@ -186,7 +188,7 @@ public class DocxOutput implements DocumentOutput {
 		properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
 		properties.getTblW().setType(STTblWidth.DXA);
 		properties.getTblW().setW(BigInteger.valueOf(TEXT_WIDTH));
-		properties.addNewJc().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STJcTable.CENTER);
+		properties.addNewJc().setVal(STJcTable.CENTER);
 		CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
 		while (grid.sizeOfGridColArray() > 0) {
 			grid.removeGridCol(0);
@@ -282,38 +284,42 @@ public class DocxOutput implements DocumentOutput {
 		return paragraph;
 	}
 
-	private static XWPFRun run(XWPFParagraph paragraph, String text, Face face, double size) {
+	private static void run(XWPFParagraph paragraph, String text, Face face, double size) {
 		XWPFRun run = paragraph.createRun();
 		run.setText(text);
+		face.apply(run); // the fonts first, as the schema orders a run's properties
 		run.setFontSize(size);
-		face.apply(run);
-		return run;
 	}
 
 	/**
-	 * The faces of GB/T 9704 as Chinese Word templates name them: the GB2312 name Windows XP shipped, with the name
-	 * Windows ships since Vista as the fallback for the characters of other scripts (and for readers without it).
+	 * The faces of GB/T 9704 as Chinese Word templates name them: the GB2312 name Windows XP shipped for Chinese text,
+	 * the name Windows ships since Vista for the other scripts, and in the font table the names to look for when the
+	 * first is missing (Windows, macOS), before the reader's application substitutes by itself.
 	 */
 	enum Face {
-		TITLE("方正小标宋简体", "宋体"), HEADING("黑体", "黑体"), SUBHEADING("楷体_GB2312", "楷体"), BODY("仿宋_GB2312", "仿宋");
+		TITLE("方正小标宋简体", "宋体", "方正小标宋_GBK", "华文中宋", "宋体", "SimSun", "Songti SC", "STSong"),
+		HEADING("黑体", "黑体", "SimHei", "Heiti SC", "STHeiti"),
+		SUBHEADING("楷体_GB2312", "楷体", "楷体", "KaiTi", "Kaiti SC", "STKaiti"),
+		BODY("仿宋_GB2312", "仿宋", "仿宋", "FangSong", "STFangsong");
 
 		final String eastAsia;
-		final String fallback;
+		final String latin;
+		final List<String> alternatives;
 
-		Face(String eastAsia, String fallback) {
+		Face(String eastAsia, String latin, String... alternatives) {
 			this.eastAsia = eastAsia;
-			this.fallback = fallback;
+			this.latin = latin;
+			this.alternatives = List.of(alternatives);
 		}
 
 		void apply(XWPFRun run) {
-			CTFonts fonts = run.getCTR().isSetRPr() && run.getCTR().getRPr().sizeOfRFontsArray() > 0
-					? run.getCTR().getRPr().getRFontsArray(0)
-					: run.getCTR().addNewRPr().addNewRFonts();
+			CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+			CTFonts fonts = properties.sizeOfRFontsArray() > 0 ? properties.getRFontsArray(0) : properties.addNewRFonts();
 			fonts.setEastAsia(eastAsia);
-			fonts.setAscii(fallback);
-			fonts.setHAnsi(fallback);
-			fonts.setCs(fallback);
-			fonts.setHint(org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint.EAST_ASIA);
+			fonts.setAscii(latin);
+			fonts.setHAnsi(latin);
+			fonts.setCs(latin);
+			fonts.setHint(STHint.EAST_ASIA);
 		}
 	}
 

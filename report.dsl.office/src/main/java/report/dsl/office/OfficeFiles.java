@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.ooxml.POIXMLProperties;
 
 import report.dsl.generator.ReportText;
@@ -46,8 +47,15 @@ final class OfficeFiles {
 		}
 	}
 
+	/** The document's package, with every entry stamped with one fixed time. */
+	static byte[] bytes(POIXMLDocument document) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		document.write(out);
+		return normalized(out.toByteArray());
+	}
+
 	/** The package with every entry in the same order and content, stamped with one fixed time. */
-	static byte[] normalized(byte[] zip) {
+	private static byte[] normalized(byte[] zip) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream normalized = new ZipOutputStream(out)) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

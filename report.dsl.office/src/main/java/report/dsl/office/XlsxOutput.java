@@ -1,6 +1,5 @@
 package report.dsl.office;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,7 +9,9 @@ import java.util.Optional;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -47,6 +48,9 @@ public class XlsxOutput implements DocumentOutput {
 	private static final int LABEL_WIDTH = 40;
 	private static final int GROUP_WIDTH = 10;
 	private static final int VALUE_WIDTH = 11;
+	private static final int[] RULE_WIDTHS = { 8, 8, 8, 10, 40, 40, 10, 10, 10, 60 };
+	/** The height of a line of 11-point text, in points. */
+	private static final float LINE_HEIGHT = 15f;
 
 	@Inject
 	private ReportEvaluator evaluator;
@@ -68,9 +72,7 @@ public class XlsxOutput implements DocumentOutput {
 			rules(workbook.createSheet("规则"), report, values, styles);
 			XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook); // the cached results, for readers that do not recompute
 			workbook.setForceFormulaRecalculation(true);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			workbook.write(out);
-			return OfficeFiles.normalized(out.toByteArray());
+			return OfficeFiles.bytes(workbook);
 		} catch (IOException e) {
 			throw new UncheckedIOException(new IOException("XLSX: " + e.getMessage(), e));
 		}
@@ -112,11 +114,27 @@ public class XlsxOutput implements DocumentOutput {
 						cell.column() + cell.colspan() - 1));
 			}
 		}
+		int[] widths = new int[table.columns()];
 		for (int c = 0; c < table.columns(); c++) {
-			int width = c == table.labelColumns() - 1 ? LABEL_WIDTH : c < table.labelColumns() ? GROUP_WIDTH : VALUE_WIDTH;
-			sheet.setColumnWidth(c, width * 256);
+			widths[c] = c == table.labelColumns() - 1 ? LABEL_WIDTH : c < table.labelColumns() ? GROUP_WIDTH : VALUE_WIDTH;
+			sheet.setColumnWidth(c, widths[c] * 256);
+		}
+		for (TableSheet.Cell cell : table.cells()) {
+			if (cell.rowspan() == 1 && cell.text() != null) {
+				fit(sheet.getRow(top + cell.row()), cell.text(), OfficeFiles.width(widths, cell.column(), cell.colspan()));
+			}
 		}
 		sheet.createFreezePane(table.labelColumns(), top + table.headerRows());
+		printed(sheet, table.columns() > 8);
+	}
+
+	/** On A4, as wide as the page, Table B and C across it: a department prints the sheet to sign it. */
+	private static void printed(XSSFSheet sheet, boolean landscape) {
+		sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+		sheet.getPrintSetup().setLandscape(landscape);
+		sheet.setFitToPage(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
 	}
 
 	/** B5+C5-D5 over the cells a computed total adds up; none when one of them is not in the table as printed. */
@@ -180,13 +198,28 @@ public class XlsxOutput implements DocumentOutput {
 				number(row, 7, outcome.right().doubleValue(), styles);
 				text(row, 8, outcome.holds() ? "成立" : "不成立", styles);
 				text(row, 9, ReportText.clean(rule.getMessage()), styles);
+				for (int c = 0; c < RULE_WIDTHS.length; c++) {
+					if (row.getCell(c).getCellType() == CellType.STRING) {
+						fit(row, row.getCell(c).getStringCellValue(), RULE_WIDTHS[c]);
+					}
+				}
 			}
 		}
-		int[] widths = { 8, 8, 8, 10, 40, 40, 10, 10, 10, 60 };
-		for (int c = 0; c < widths.length; c++) {
-			sheet.setColumnWidth(c, widths[c] * 256);
+		for (int c = 0; c < RULE_WIDTHS.length; c++) {
+			sheet.setColumnWidth(c, RULE_WIDTHS[c] * 256);
 		}
 		sheet.createFreezePane(0, 1);
+		printed(sheet, true);
+	}
+
+	/**
+	 * Makes the row tall enough for the text to wrap into a column of the given width (in characters, a Chinese
+	 * character taking two): spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+	 */
+	private static void fit(XSSFRow row, String text, int width) {
+		int length = text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
+		int lines = Math.max(1, (length + width - 3) / (width - 2));
+		row.setHeightInPoints(Math.max(row.getHeightInPoints(), lines * LINE_HEIGHT));
 	}
 
 	private static void text(XSSFRow row, int column, String text, Styles styles) {
