@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,11 +136,13 @@ class ImportCommandTest {
 		Path published = dir.resolve("published");
 		Path imported = dir.resolve("imported");
 		Path rebuilt = dir.resolve("rebuilt");
-		assertEquals(0, ReportCliTest.run("build", Path.of("..", "examples").toString(), "-o", published.toString(), "--format", format + ",json").exit());
-		// the county's history page (历年/) is no report to import
-		try (Stream<Path> history = Files.walk(published.resolve("历年"))) {
-			history.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		// the five published examples; the county's summary publishes a breakdown by part, which is no table of the
+		// report type and which the import rightly reports as rows it did not read
+		List<String> build = new ArrayList<>(List.of("build", "-o", published.toString(), "--format", format + ",json"));
+		try (Stream<Path> examples = Files.list(Path.of("..", "examples"))) {
+			examples.filter(p -> p.toString().endsWith(".report")).sorted().forEach(p -> build.add(p.toString()));
 		}
+		assertEquals(0, ReportCliTest.run(build.toArray(String[]::new)).exit());
 		ReportCliTest.Run importing = ReportCliTest.run("import", published.toString(), "-o", imported.toString());
 		assertEquals(0, importing.exit(), importing.out() + importing.err());
 		assertTrue(importing.out().lines().noneMatch(l -> l.contains(": warning: ")), importing.out());
