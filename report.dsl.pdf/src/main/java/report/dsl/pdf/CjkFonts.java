@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -36,6 +38,8 @@ final class CjkFonts implements Closeable {
 			"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
 
 	private final List<Closeable> open = new ArrayList<>();
+	/** By file, so that a file found for both roles is embedded once. */
+	private final Map<Path, Optional<TrueTypeFont>> read = new HashMap<>();
 	private final TrueTypeFont body;
 	private final TrueTypeFont heading;
 
@@ -94,6 +98,14 @@ final class CjkFonts implements Closeable {
 
 	/** The file's face with Chinese glyphs in TrueType outlines (a collection's simplified-Chinese face first), if any. */
 	private Optional<TrueTypeFont> usable(Path file) {
+		Path key = file.toAbsolutePath().normalize();
+		if (!read.containsKey(key)) {
+			read.put(key, read(key));
+		}
+		return read.get(key);
+	}
+
+	private Optional<TrueTypeFont> read(Path file) {
 		try {
 			if (!Files.isRegularFile(file) || Files.size(file) < 12) {
 				return Optional.empty();

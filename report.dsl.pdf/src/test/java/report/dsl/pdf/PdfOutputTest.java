@@ -3,6 +3,7 @@ package report.dsl.pdf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -31,7 +31,7 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.generator.DocumentException;
-import report.dsl.generator.DocumentOutput;
+import report.dsl.generator.ReportPublisher;
 import report.dsl.generator.ReportText;
 import report.dsl.generator.TableGrid;
 import report.dsl.report.Part;
@@ -50,13 +50,11 @@ class PdfOutputTest {
 	/** Kangxi radicals and CJK radicals supplement: what a PDF whose text layer maps glyphs wrongly gives back. */
 	private static final Pattern RADICALS = Pattern.compile("[\\x{2E80}-\\x{2FDF}\\x{FFFD}]");
 
-	private static DocumentOutput pdf;
+	/** As the command line and the Maven plugin reach it: the publisher finds it by ServiceLoader. */
+	private static final ReportPublisher PUBLISHER = INJECTOR.getInstance(ReportPublisher.class);
 
 	@BeforeAll
-	static void discover() throws IOException {
-		pdf = ServiceLoader.load(DocumentOutput.class).stream().map(ServiceLoader.Provider::get)
-				.filter(o -> o.extension().equals("pdf")).findFirst().orElseThrow();
-		INJECTOR.injectMembers(pdf);
+	static void output() throws IOException {
 		Files.createDirectories(OUT);
 	}
 
@@ -64,7 +62,7 @@ class PdfOutputTest {
 	@ValueSource(strings = { "000", "001", "002", "003", "004" })
 	void everyExampleReadsBackWithItsTablesAndHeadingsAsTheRightCharacters(String example) throws Exception {
 		Report report = example(example);
-		byte[] bytes = pdf.render(report, Optional.empty());
+		byte[] bytes = render(report, Optional.empty());
 		Path file = Files.write(OUT.resolve(example + ".pdf"), bytes);
 		String layout = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
 		assertFalse(RADICALS.matcher(layout).find(), layout);
@@ -99,7 +97,7 @@ class PdfOutputTest {
 	@Test
 	void theSameReportGivesTheSameBytes() throws IOException {
 		Report report = example("002");
-		assertArrayEquals(pdf.render(report, Optional.empty()), pdf.render(report, Optional.empty()));
+		assertArrayEquals(render(report, Optional.empty()), render(report, Optional.empty()));
 	}
 
 	@Test
@@ -108,7 +106,7 @@ class PdfOutputTest {
 		for (Path notUsable : List.of(Path.of("../examples/004-yeji-jiguanshiwu-2023.report"), Path.of("no-such-font.ttf"),
 				Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 				Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"))) {
-			DocumentException e = assertThrows(DocumentException.class, () -> pdf.render(report, Optional.of(notUsable)));
+			DocumentException e = assertThrows(DocumentException.class, () -> render(report, Optional.of(notUsable)));
 			assertEquals("字体文件「" + notUsable + "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 simfang.ttf、simsun.ttc、uming.ttc）",
 					e.getMessage());
 		}
@@ -117,10 +115,18 @@ class PdfOutputTest {
 	@Test
 	void aNamedFontIsTheOneEmbedded() throws Exception {
 		Path file = Files.write(OUT.resolve("named-font.pdf"),
-				pdf.render(example("004"), Optional.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"))));
+				render(example("004"), Optional.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"))));
 		List<String> faces = run("pdffonts", file.toString()).lines().skip(2).toList();
 		assertEquals(1, faces.size(), faces.toString());
 		assertTrue(faces.get(0).contains("+WenQuanYiZenHei "), faces.get(0));
+	}
+
+	@Test
+	void aFileFoundForBodyAndHeadingsIsOneFace() {
+		String zenHei = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+		try (CjkFonts fonts = new CjkFonts(Optional.empty(), List.of("/nonexistent/simfang.ttf", zenHei), List.of(zenHei))) {
+			assertSame(fonts.body(), fonts.heading());
+		}
 	}
 
 	@Test
@@ -129,6 +135,10 @@ class PdfOutputTest {
 				() -> new CjkFonts(Optional.empty(), List.of("/nonexistent/simfang.ttf"), List.of()));
 		assertEquals("没有找到可嵌入 PDF 的中文字体：请安装 fonts-arphic-uming 或 fonts-wqy-zenhei（Debian），或用 --font 指定一个"
 				+ "含中文字形、TrueType 轮廓的字体文件（如 Windows 的 simfang.ttf、simsun.ttc）", e.getMessage());
+	}
+
+	private static byte[] render(Report report, Optional<Path> font) {
+		return PUBLISHER.render(report, "pdf", font);
 	}
 
 	private static Report example(String prefix) throws IOException {
