@@ -102,6 +102,36 @@ public final class TableValues {
 		return enteredCell(row, column).isEmpty() && (isTotal(row) || isTotal(column));
 	}
 
+	/** A cell a computed total adds up (or subtracts): a leaf row of a leaf column, as a printed table shows it. */
+	public record Addend(Row row, Column column, boolean negative) {
+	}
+
+	/**
+	 * The printed cells a computed total sums, with their signs, groups broken down into their leaves: what a
+	 * spreadsheet formula of the total adds up to give the same value. Empty for a cell that is not computed.
+	 */
+	public List<Addend> addends(Row row, Column column) {
+		List<Addend> addends = new ArrayList<>();
+		if (isComputed(row, column)) {
+			Recipe recipe = recipe(new Cell(row, column));
+			for (int i = 0; i < recipe.cells().size(); i++) {
+				addLeaves(recipe.cells().get(i), recipe.negated().get(i), addends);
+			}
+		}
+		return addends;
+	}
+
+	private void addLeaves(Cell cell, boolean negative, List<Addend> addends) {
+		if (cell.row().getChildren().isEmpty() && cell.column().getChildren().isEmpty()) {
+			addends.add(new Addend(cell.row(), cell.column(), negative));
+			return;
+		}
+		Recipe group = recipe(cell); // a group's recipe lists its leaves: this ends on the printed cells
+		for (int i = 0; i < group.cells().size(); i++) {
+			addLeaves(group.cells().get(i), negative != group.negated().get(i), addends);
+		}
+	}
+
 	/** One cell of the table. */
 	private record Cell(Row row, Column column) {
 	}

@@ -3,9 +3,9 @@ package report.dsl.generator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -18,15 +18,12 @@ import com.google.inject.Inject;
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
-import report.dsl.evaluation.Shares;
-import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
 import report.dsl.report.Content;
 import report.dsl.report.Paragraph;
 import report.dsl.report.Part;
 import report.dsl.report.Report;
-import report.dsl.report.Row;
 import report.dsl.report.SubSection;
 import report.dsl.report.TableData;
 import report.dsl.report.TableType;
@@ -40,7 +37,6 @@ import report.dsl.report.Text;
 public class HtmlReportGenerator {
 
 	private static final String STYLE = stylesheet();
-	private static final String[] PALETTE = { "#9b1c1c", "#c2581b", "#b58a1b", "#3f7d3a", "#2e6a8e", "#6b4c8a", "#7a7a7a" };
 
 	@Inject
 	private ReportEvaluator evaluator;
@@ -190,53 +186,38 @@ public class HtmlReportGenerator {
 
 	/** A horizontal bar per part, its length its share of the whole; shares by largest remainder add up to 100. */
 	private void chart(Element parent, Chart chart, ReportValues values) {
-		TableType table = chart.getTable();
-		Row wholeRow = chart.getWhole();
-		if (table == null || table.eIsProxy() || wholeRow == null || wholeRow.eIsProxy()
-				|| chart.getParts().stream().anyMatch(Row::eIsProxy)) {
+		Optional<ChartBars> found = ChartBars.of(chart, values);
+		if (found.isEmpty()) {
 			return; // the report type's file has errors: nothing to draw
 		}
-		var column = TableLayout.defaultColumn(TableLayout.block(wholeRow));
-		if (column.isEmpty()) {
-			return;
-		}
-		List<BigDecimal> parts = chart.getParts().stream().map(r -> values.table(table).value(r, column.get())).toList();
-		BigDecimal whole = values.table(table).value(wholeRow, column.get());
+		ChartBars bars = found.get();
 		Element figure = parent.appendElement("figure").addClass("chart");
-		String title = ReportText.clean(chart.getTitle());
-		if (whole.signum() == 0 || parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(whole) != 0) {
-			figure.appendElement("figcaption").text(title + "：本年度无可绘制的数据");
+		if (!bars.drawable()) {
+			figure.appendElement("figcaption").text(bars.caption());
 			return;
 		}
-		List<BigDecimal> shares = Shares.largestRemainder(parts, whole, 0);
 		int rowHeight = 34;
 		int labelWidth = 150;
 		int barWidth = 360;
-		int height = rowHeight * parts.size() + 10;
+		int height = rowHeight * bars.bars().size() + 10;
 		Element svg = figure.appendElement("svg").addClass("chart").attr("xmlns", "http://www.w3.org/2000/svg")
 				.attr("viewBox", "0 0 " + (labelWidth + barWidth + 130) + " " + height).attr("role", "img")
-				.attr("aria-label", title);
-		for (int i = 0; i < parts.size(); i++) {
+				.attr("aria-label", bars.title());
+		for (int i = 0; i < bars.bars().size(); i++) {
+			ChartBars.Bar bar = bars.bars().get(i);
 			int y = 5 + i * rowHeight;
-			int length = shares.get(i).signum() == 0 ? 0 : Math.max(2, shares.get(i).intValue() * barWidth / 100);
+			int length = bar.share().signum() == 0 ? 0 : Math.max(2, bar.share().intValue() * barWidth / 100);
 			Element group = svg.appendElement("g");
-			group.appendElement("title").text(TableGrid.label(chart.getParts().get(i)) + "：" + Numbers.plain(parts.get(i))
-					+ "件，占" + shares.get(i).toPlainString() + "%");
+			group.appendElement("title").text(bar.label() + "：" + Numbers.plain(bar.value()) + "件，占" + bar.share().toPlainString() + "%");
 			group.appendElement("text").attr("x", String.valueOf(labelWidth - 8)).attr("y", String.valueOf(y + 21))
-					.attr("text-anchor", "end").attr("font-size", "15").text(shortLabel(chart.getParts().get(i)));
+					.attr("text-anchor", "end").attr("font-size", "15").text(bar.shortLabel());
 			group.appendElement("rect").attr("x", String.valueOf(labelWidth)).attr("y", String.valueOf(y + 4))
 					.attr("width", String.valueOf(length)).attr("height", String.valueOf(rowHeight - 10))
-					.attr("fill", PALETTE[i % PALETTE.length]);
+					.attr("fill", ChartBars.PALETTE.get(i % ChartBars.PALETTE.size()));
 			group.appendElement("text").attr("x", String.valueOf(labelWidth + length + 8)).attr("y", String.valueOf(y + 21))
-					.attr("font-size", "14").text(Numbers.plain(parts.get(i)) + "件 · " + shares.get(i).toPlainString() + "%");
+					.attr("font-size", "14").text(bar.legend());
 		}
-		figure.appendElement("figcaption").text(title + "（共" + Numbers.plain(whole) + "件，按最大余数法取整）");
-	}
-
-	/** （二）部分公开（区分处理的，…） as 部分公开: the label without its ordinal and its explanation. */
-	static String shortLabel(Row row) {
-		return TableGrid.label(row).replaceFirst("^[（(][一二三四五六七八九十]+[）)]", "").replaceFirst("^\\d+[.．、]", "")
-				.replaceFirst("[（(].*$", "");
+		figure.appendElement("figcaption").text(bars.caption());
 	}
 
 	private static String stylesheet() {

@@ -27,11 +27,9 @@ import report.dsl.report.Part;
 import report.dsl.report.Report;
 import report.dsl.report.Row;
 import report.dsl.report.Rule;
-import report.dsl.report.Sum;
 import report.dsl.report.SubSection;
 import report.dsl.report.TableData;
 import report.dsl.report.TableType;
-import report.dsl.report.Term;
 import report.dsl.report.Text;
 
 /**
@@ -218,7 +216,7 @@ public class JsonReportGenerator {
 				result.addProperty("scope", outcome.slice().row() != null ? "row" : "column");
 				result.addProperty("key", outcome.slice().row() != null ? TableLayout.keyText(outcome.slice().row())
 						: TableLayout.keyText(outcome.slice().column()));
-				result.addProperty("equation", sum(outcome.equation().getLeft()) + " = " + sum(outcome.equation().getRight()));
+				result.addProperty("equation", ReportText.equation(outcome.equation()));
 				result.add("left", number(outcome.left()));
 				result.add("right", number(outcome.right()));
 				result.addProperty("holds", outcome.holds());
@@ -229,17 +227,6 @@ public class JsonReportGenerator {
 			array.add(json);
 		}
 		return array;
-	}
-
-	private static String sum(Sum sum) {
-		StringBuilder text = new StringBuilder();
-		for (Term term : sum.getTerms()) {
-			if (text.length() > 0 || term.isNegative()) {
-				text.append(term.isNegative() ? " - " : " + ");
-			}
-			text.append(term.isPreviousYear() ? "上年 " : "").append(TableLayout.keyText(term.getAxis()));
-		}
-		return text.toString().trim();
 	}
 
 	private static JsonPrimitive number(BigDecimal value) {

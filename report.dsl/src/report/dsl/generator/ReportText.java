@@ -3,8 +3,12 @@ package report.dsl.generator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import report.dsl.model.TableLayout;
+import report.dsl.report.Equation;
 import report.dsl.report.Part;
 import report.dsl.report.Report;
+import report.dsl.report.Sum;
+import report.dsl.report.Term;
 
 /** The words of a publication that come from the model rather than from the author's paragraphs. */
 public final class ReportText {
@@ -42,6 +46,22 @@ public final class ReportText {
 		} catch (DateTimeParseException e) {
 			return clean(iso);
 		}
+	}
+
+	/** 一 + 二 = 三.七 + 四: an equation of a rule by the keys of its rows or columns, 上年 before last year's. */
+	public static String equation(Equation equation) {
+		return sum(equation.getLeft()) + " = " + sum(equation.getRight());
+	}
+
+	private static String sum(Sum sum) {
+		StringBuilder text = new StringBuilder();
+		for (Term term : sum.getTerms()) {
+			if (text.length() > 0 || term.isNegative()) {
+				text.append(term.isNegative() ? " - " : " + ");
+			}
+			text.append(term.isPreviousYear() ? "上年 " : "").append(TableLayout.keyText(term.getAxis()));
+		}
+		return text.toString().trim();
 	}
 
 	/** Author text without control characters, which no output format can carry faithfully. */
