@@ -21,6 +21,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -112,6 +113,17 @@ class PdfOutputTest {
 		}
 	}
 
+	/** A character no face draws would print as a blank: the report is not published with a hole in it. */
+	@Test
+	void aCharacterNeitherFaceDrawsIsOneChineseSentence(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("emoji.report");
+		Files.writeString(file, Files.readString(Path.of("../examples/004-yeji-jiguanshiwu-2023.report"))
+				.replace("发布机关 \"叶集区机关事务管理服务中心\"", "发布机关 \"叶集区机关事务管理服务中心\uD83D\uDE00\""));
+		Report report = load(file);
+		DocumentException e = assertThrows(DocumentException.class, () -> render(report, Optional.empty()));
+		assertEquals("所用字体缺少字符「\uD83D\uDE00」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件", e.getMessage());
+	}
+
 	@Test
 	void aNamedFontIsTheOneEmbedded() throws Exception {
 		Path file = Files.write(OUT.resolve("named-font.pdf"),
@@ -142,13 +154,16 @@ class PdfOutputTest {
 	}
 
 	private static Report example(String prefix) throws IOException {
-		XtextResourceSet resourceSet = INJECTOR.getInstance(XtextResourceSet.class);
 		try (var files = Files.list(Path.of("../examples"))) {
-			Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow();
-			var resource = resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
-			return resource.getContents().get(0).eContents().stream().filter(Report.class::isInstance).map(Report.class::cast)
-					.findFirst().orElseThrow();
+			return load(files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow());
 		}
+	}
+
+	private static Report load(Path file) {
+		XtextResourceSet resourceSet = INJECTOR.getInstance(XtextResourceSet.class);
+		var resource = resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
+		return resource.getContents().get(0).eContents().stream().filter(Report.class::isInstance).map(Report.class::cast)
+				.findFirst().orElseThrow();
 	}
 
 	private static String run(String... command) throws IOException, InterruptedException {

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `report build --format pdf` as users run it, each build its own Java process: the five examples give five PDFs, the
- * same bytes from one run to the next, and a font file that cannot serve is one `error:` line with exit code 1.
+ * `report build --format pdf` as users run it, with the shaded jar (whose merged services files are what finds the
+ * output), each build its own process: the five examples give five PDFs that poppler reads back with the CJK faces
+ * embedded, the same bytes from one run to the next, and a font file that cannot serve is one `error:` line with exit
+ * code 1. The content of the pages is tested in report.dsl.pdf (PdfOutputTest).
  */
-class PdfBuildTest {
+class PdfOutputIT {
 
+	private static final Path JAR = Path.of("target", "report.jar").toAbsolutePath();
 	private static final Path EXAMPLES = Path.of("..", "examples");
 
 	record Run(int exit, String err) {
@@ -31,7 +34,7 @@ class PdfBuildTest {
 		if (Runtime.version().feature() >= 24) {
 			command.add("--sun-misc-unsafe-memory-access=allow"); // as bin/report and ./report start it
 		}
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReportCli.class.getName()));
+		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		Path err = dir.resolve("stderr.txt");
 		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile())
@@ -51,6 +54,11 @@ class PdfBuildTest {
 		assertEquals(5, runs.get(0).size(), runs.toString());
 		for (int i = 0; i < 5; i++) {
 			assertTrue(runs.get(0).get(i).toString().endsWith(".pdf"), runs.get(0).get(i).toString());
+			String text = run("pdftotext", runs.get(0).get(i).toString(), "-");
+			assertTrue(text.contains("2023年政府信息公开工作年度报告"), text);
+			for (String face : run("pdffonts", runs.get(0).get(i).toString()).lines().skip(2).toList()) {
+				assertTrue(face.matches("\\w{6}\\+\\S+\\s+CID TrueType\\s+Identity-H\\s+yes yes yes.*"), face);
+			}
 			assertArrayEquals(Files.readAllBytes(runs.get(0).get(i)), Files.readAllBytes(runs.get(1).get(i)),
 					runs.get(0).get(i).getFileName().toString());
 		}
@@ -65,6 +73,13 @@ class PdfBuildTest {
 		assertEquals("error: 字体文件「" + notAFont
 				+ "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 simfang.ttf、simsun.ttc、uming.ttc）", run.err().strip());
 		assertEquals(List.of(), files(dir.resolve("out")));
+	}
+
+	private static String run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertEquals(0, process.waitFor(), String.join(" ", command) + "\n" + output);
+		return output;
 	}
 
 	private static List<Path> files(Path dir) throws IOException {
