@@ -63,16 +63,16 @@ public class PdfOutput implements DocumentOutput {
 	private static final int CHART_WIDTH_MM = 150;
 	private static final double PX_PER_MM = 96 / 25.4;
 
+	static {
+		XRLog.setLoggingEnabled(false); // its progress notes would be printed amid the command line's diagnostics
+	}
+
 	@Inject
 	private HtmlReportGenerator html;
 
 	@Override
 	public String extension() {
 		return "pdf";
-	}
-
-	static {
-		XRLog.setLoggingEnabled(false); // its progress notes would be printed amid the command line's diagnostics
 	}
 
 	@Override
