@@ -31,8 +31,7 @@ final class CjkFonts implements Closeable {
 	/** Most wanted first; Windows' folder is read from %WINDIR%. */
 	private static final List<String> BODY = List.of("{win}/Fonts/simfang.ttf", "/Library/Fonts/Microsoft/Fangsong.ttf",
 			"{win}/Fonts/simsun.ttc", "/System/Library/Fonts/Supplemental/Songti.ttc", "/Library/Fonts/Songti.ttc",
-			"/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-			"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+			"/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
 	private static final List<String> HEADING = List.of("{win}/Fonts/simhei.ttf", "/Library/Fonts/Microsoft/SimHei.ttf",
 			"/System/Library/Fonts/STHeiti Medium.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
 			"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,15 @@ class PdfOutputTest {
 		Report report = load(file);
 		DocumentException e = assertThrows(DocumentException.class, () -> render(report, Optional.empty()));
 		assertEquals("所用字体缺少字符「\uD83D\uDE00」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件", e.getMessage());
+	}
+
+	/** A single TrueType file is read too; Droid Sans Fallback has the ideographs but not the Latin letters and digits. */
+	@Test
+	void aNamedFontWithoutLatinLettersNamesTheCharactersItLacks() throws IOException {
+		Path droid = Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+		Assumptions.assumeTrue(Files.isRegularFile(droid), "fonts-droid-fallback is not installed");
+		DocumentException e = assertThrows(DocumentException.class, () -> render(example("004"), Optional.of(droid)));
+		assertTrue(e.getMessage().startsWith("所用字体缺少字符「") && e.getMessage().contains("0"), e.getMessage());
 	}
 
 	@Test
