@@ -96,6 +96,29 @@ class PdfOutputTest {
 		run("pdftoppm", "-png", "-r", "60", file.toString(), OUT.resolve(example).toString());
 	}
 
+	/** A table longer than a page (a report type of the user's, 80 rows) prints its header row again on every page. */
+	@Test
+	void aTableLongerThanAPageRepeatsItsHeaderRowOnEveryPage(@TempDir Path dir) throws Exception {
+		StringBuilder rows = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		for (int i = 1; i <= 80; i++) {
+			rows.append("\t\t行 第").append(i).append("项 \"第").append(i).append("项\"\n");
+			values.append("\t\t\t第").append(i).append("项: ").append(i).append(' ').append(2 * i).append('\n');
+		}
+		Path source = Files.writeString(dir.resolve("long.report"), "报告类型 长表 \"长表报告\" {\n\t部分 一 \"一、数据\" 必需\n"
+				+ "\t表 T \"长表\" 属于 一 单位 \"件\" 省略为零 {\n\t\t列 甲 \"甲列\"\n\t\t列 乙 \"乙列\"\n" + rows + "\t}\n}\n\n"
+				+ "报告 长表2024 遵循 长表 {\n\t发布机关 \"某某局\"\n\t年度 2024\n\t统计期限 2024-01-01 至 2024-12-31\n"
+				+ "\t发布日期 2025-01-20\n\t部分 一 {\n\t\t表 T {\n" + values + "\t\t}\n\t}\n}\n");
+		Path file = Files.write(OUT.resolve("long-table.pdf"), render(load(source), Optional.empty()));
+		int pages = Integer.parseInt(run("pdfinfo", file.toString()).replaceAll("(?s).*Pages:\\s+(\\d+).*", "$1"));
+		assertTrue(pages >= 2, "pages: " + pages);
+		for (int page = 1; page <= pages; page++) {
+			String text = run("pdftotext", "-layout", "-f", String.valueOf(page), "-l", String.valueOf(page), file.toString(), "-");
+			assertTrue(text.matches("(?s).*甲列\\s+乙列.*"), "page " + page + ":\n" + text);
+		}
+		assertTrue(run("pdftotext", "-layout", file.toString(), "-").contains("第80项"));
+	}
+
 	@Test
 	void theSameReportGivesTheSameBytes() throws IOException {
 		Report report = example("002");
