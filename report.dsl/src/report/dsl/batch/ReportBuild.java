@@ -18,6 +18,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 
 import com.google.inject.Inject;
 
+import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.generator.OutputFormat;
 import report.dsl.generator.ReportPublisher;
 import report.dsl.report.Report;
@@ -47,9 +48,6 @@ public class ReportBuild {
 
 	@Inject
 	private ReportBatch batch;
-
-	@Inject
-	private ReportPublisher publisher;
 
 	/**
 	 * The report files under the inputs, each once, with where its outputs go: a directory's files by their path
@@ -93,33 +91,89 @@ public class ReportBuild {
 		return common;
 	}
 
+	/** Builds on as many threads as there are processors. */
 	public Outcome build(List<Source> sources, Path outputDirectory, Set<OutputFormat> formats, boolean force,
 			IntConsumer progress) throws IOException {
-		ReportBatch.Result check = batch.check(sources.stream().map(Source::file).toList());
+		return build(sources, outputDirectory, formats, force, Runtime.getRuntime().availableProcessors(), progress);
+	}
+
+	/**
+	 * Checks the sources on the given number of threads (see {@link ReportBatch#check(List, int, ReportBatch.ChunkTask,
+	 * ReportBatch.InOrder)}) and publishes every report that has no errors and depends on none: each chunk's outputs
+	 * are rendered on the thread that checked it and written in the sources' order, so that what is written, withheld
+	 * and refused as a collision is the same whatever the number of threads.
+	 */
+	public Outcome build(List<Source> sources, Path outputDirectory, Set<OutputFormat> formats, boolean force, int threads,
+			IntConsumer progress) throws IOException {
+		Map<Path, Source> byFile = new HashMap<>();
+		sources.forEach(source -> byFile.put(source.file(), source));
 		Path root = outputDirectory.toAbsolutePath().normalize();
 		Map<Path, Path> writtenFrom = new HashMap<>();
+		List<Diagnostic> diagnostics = new ArrayList<>();
 		List<Path> written = new ArrayList<>();
 		List<Withheld> withheld = new ArrayList<>();
 		List<String> collisions = new ArrayList<>();
-		int done = 0;
-		for (Source source : sources) {
-			Resource resource = check.resources().get(source.file());
-			if (resource == null || check.hasErrors(source.file()) && !force) {
-				withheld.add(new Withheld(source.file(), null, null));
-			} else if (!resource.getContents().isEmpty()) {
-				List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
-				for (Report report : reports) {
-					Optional<Resource> blocking = force ? Optional.empty() : erroneousDependency(report, check);
-					if (blocking.isPresent()) {
-						withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
-					} else if (report.getType() != null && !report.getType().eIsProxy()) {
-						publish(source, report, reports.size() == 1, root, formats, writtenFrom, written, collisions);
+		int[] done = { 0 };
+		List<Path> files = sources.stream().map(Source::file).toList();
+		batch.check(files, threads, (chunk, language) -> {
+			ReportPublisher publisher = language.getInstance(ReportPublisher.class);
+			List<Planned> planned = new ArrayList<>();
+			for (Path file : chunk.files()) {
+				planned.add(plan(byFile.get(file), chunk, formats, force, publisher));
+			}
+			return new ChunkOutcome(chunk.diagnostics(), planned);
+		}, chunk -> {
+			diagnostics.addAll(chunk.diagnostics());
+			for (Planned file : chunk.files()) {
+				withheld.addAll(file.withheld());
+				for (Rendered output : file.outputs()) {
+					write(output, root, writtenFrom, written, collisions);
+				}
+				progress.accept(++done[0]);
+			}
+		});
+		return new Outcome(ReportBatch.Result.of(files, diagnostics), written, withheld, collisions);
+	}
+
+	/** What a chunk's check decided for its files. */
+	private record ChunkOutcome(List<Diagnostic> diagnostics, List<Planned> files) {
+	}
+
+	/** What a file's check decided: its reports withheld, and each output of the others, rendered. */
+	private record Planned(List<Withheld> withheld, List<Rendered> outputs) {
+	}
+
+	/** One report in one format, and where it goes relative to the output directory. */
+	private record Rendered(Source source, String report, String target, String content) {
+	}
+
+	private Planned plan(Source source, ReportBatch.Result check, Set<OutputFormat> formats, boolean force,
+			ReportPublisher publisher) {
+		List<Withheld> withheld = new ArrayList<>();
+		List<Rendered> outputs = new ArrayList<>();
+		Resource resource = check.resources().get(source.file());
+		if (resource == null || check.hasErrors(source.file()) && !force) {
+			withheld.add(new Withheld(source.file(), null, null));
+		} else if (!resource.getContents().isEmpty()) {
+			List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
+			for (Report report : reports) {
+				Optional<Resource> blocking = force ? Optional.empty() : erroneousDependency(report, check);
+				if (blocking.isPresent()) {
+					withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
+				} else if (report.getType() != null && !report.getType().eIsProxy()) {
+					String base = source.relative().toString();
+					base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
+					String name = reports.size() == 1 ? base : base + "-" + report.getName();
+					for (OutputFormat format : OutputFormat.values()) {
+						if (formats.contains(format)) {
+							outputs.add(new Rendered(source, report.getName(), name + "." + format.extension(),
+									publisher.render(report, format)));
+						}
 					}
 				}
 			}
-			progress.accept(++done);
 		}
-		return new Outcome(check, written, withheld, collisions);
+		return new Planned(withheld, outputs);
 	}
 
 	/**
@@ -145,24 +199,17 @@ public class ReportBuild {
 		return Optional.empty();
 	}
 
-	private void publish(Source source, Report report, boolean alone, Path root, Set<OutputFormat> formats,
-			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
-		String base = source.relative().toString();
-		base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
-		String name = alone ? base : base + "-" + report.getName();
-		for (OutputFormat format : OutputFormat.values()) {
-			if (formats.contains(format)) {
-				Path target = inside(root, name + "." + format.extension());
-				Path earlier = writtenFrom.putIfAbsent(target, source.file());
-				if (earlier != null) {
-					collisions.add(root.relativize(target) + "：" + source.file() + " 的报告「" + report.getName() + "」与 "
-							+ earlier + " 的输出同名，未覆盖");
-					continue;
-				}
-				AtomicFiles.write(target, publisher.render(report, format));
-				written.add(target);
-			}
+	private static void write(Rendered output, Path root, Map<Path, Path> writtenFrom, List<Path> written,
+			List<String> collisions) throws IOException {
+		Path target = inside(root, output.target());
+		Path earlier = writtenFrom.putIfAbsent(target, output.source().file());
+		if (earlier != null) {
+			collisions.add(root.relativize(target) + "：" + output.source().file() + " 的报告「" + output.report() + "」与 "
+					+ earlier + " 的输出同名，未覆盖");
+			return;
 		}
+		AtomicFiles.write(target, output.content());
+		written.add(target);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import report.dsl.batch.ReportBatch.Severity;
 import report.dsl.batch.ReportBuild;
@@ -35,6 +36,9 @@ final class BuildCommand extends FilesCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "报告有错误时也生成")
 	private boolean force;
 
+	@Mixin
+	private Threads threads;
+
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = out();
@@ -55,7 +59,7 @@ final class BuildCommand extends FilesCommand implements Callable<Integer> {
 		ReportBuild build = language().getInstance(ReportBuild.class);
 		ReportBuild.Outcome outcome;
 		try {
-			outcome = build.build(sources.get(), output, wanted, force, progress(err, sources.get().size()));
+			outcome = build.build(sources.get(), output, wanted, force, threads.count(), progress(err, sources.get().size()));
 		} catch (IOException e) { // an output refused or not writable: the reason is the message
 			err.println("report: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 			return ReportCli.ERRORS_FOUND;
