@@ -11,35 +11,39 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import com.google.inject.Injector;
 
 import report.dsl.ReportStandaloneSetup;
 
 /**
- * Work on chunks of files spread over a fixed number of threads, each thread with a language injector of its own (Xtext's
- * resource sets and the services that parse, link and validate are not shared between threads), the outcomes handed on
- * in the chunks' order. At most two chunks per thread are under way or waiting to be handed on, so memory is bounded by
- * the chunk size, not by the number of files.
+ * Work on chunks of files spread over a fixed number of threads, each thread with state of its own made from a language
+ * injector of its own (Xtext's resource sets and the services that parse, link and validate are not shared between
+ * threads), the outcomes handed on in the chunks' order. At most two chunks per thread are under way or waiting to be
+ * handed on, so memory is bounded by the chunk size, not by the number of files.
  */
-final class ChunkedCheck implements AutoCloseable {
+public final class ChunkedCheck<S> implements AutoCloseable {
 
-	/** Work on one chunk with the injector of the thread it runs on. */
+	/** Work on one chunk with the state of the thread it runs on. */
 	@FunctionalInterface
-	interface Work<P, T> {
-		T apply(P part, Injector language) throws IOException;
+	public interface Work<P, S, T> {
+		T apply(P part, S state) throws IOException;
 	}
 
 	private final int threads;
 	private final ExecutorService pool;
-	private final ThreadLocal<Injector> languages;
+	private final ThreadLocal<S> states;
 
-	/** The first thread uses the given injector; the others make their own, as the standalone setup does. */
-	ChunkedCheck(Injector language, int threads) {
+	/**
+	 * The first thread works with the given state; the others with state made from an injector each, made as the
+	 * standalone setup does (EMF's registration was done by the first).
+	 */
+	public ChunkedCheck(int threads, S first, Function<Injector, S> others) {
 		this.threads = Math.max(1, threads);
 		AtomicBoolean given = new AtomicBoolean();
-		languages = ThreadLocal.withInitial(() -> given.compareAndSet(false, true) ? language
-				: new ReportStandaloneSetup().createInjector());
+		states = ThreadLocal.withInitial(() -> given.compareAndSet(false, true) ? first
+				: others.apply(new ReportStandaloneSetup().createInjector()));
 		pool = Executors.newFixedThreadPool(this.threads, runnable -> {
 			Thread thread = new Thread(runnable, "report-check");
 			thread.setDaemon(true);
@@ -47,7 +51,7 @@ final class ChunkedCheck implements AutoCloseable {
 		});
 	}
 
-	static <E> List<List<E>> partition(List<E> items, int size) {
+	public static <E> List<List<E>> partition(List<E> items, int size) {
 		List<List<E>> parts = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += size) {
 			parts.add(items.subList(from, Math.min(items.size(), from + size)));
@@ -56,7 +60,7 @@ final class ChunkedCheck implements AutoCloseable {
 	}
 
 	/** Applies the work to every part, and hands each outcome to inOrder in the parts' order. */
-	<P, T> void run(List<P> parts, Work<P, T> work, ReportBatch.InOrder<T> inOrder) throws IOException {
+	public <P, T> void run(List<P> parts, Work<P, S, T> work, ReportBatch.InOrder<T> inOrder) throws IOException {
 		Deque<Future<T>> underWay = new ArrayDeque<>();
 		int next = 0;
 		while (next < parts.size() || !underWay.isEmpty()) {
@@ -64,7 +68,7 @@ final class ChunkedCheck implements AutoCloseable {
 				P part = parts.get(next++);
 				underWay.add(pool.submit(() -> {
 					try {
-						return work.apply(part, languages.get());
+						return work.apply(part, states.get());
 					} catch (IOException e) {
 						throw new UncheckedIOException(e);
 					}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -224,7 +225,7 @@ public class ReportBatch {
 			inOrder.accept(task.apply(check(files, context), language));
 			return;
 		}
-		try (ChunkedCheck chunks = new ChunkedCheck(language, threads)) {
+		try (ChunkedCheck<Injector> chunks = new ChunkedCheck<>(threads, language, Function.identity())) {
 			List<IResourceDescription> indexed = new ArrayList<>(library.load(resourceSets.get()).stream()
 					.map(resource -> BatchIndex.linkable(descriptions.getResourceDescription(resource))).toList());
 			List<Path> all = new ArrayList<>(files);

@@ -21,9 +21,11 @@ import com.google.gson.JsonObject;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import report.dsl.batch.AtomicFiles;
+import report.dsl.batch.ChunkedCheck;
 import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.importer.ImportedReport;
@@ -47,8 +49,14 @@ final class AuditCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUTDIR", description = "写入汇总表和导入的报告文件的目录")
 	private Path output;
 
+	@Mixin
+	private Threads threads;
+
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
+
+	/** How many published files one thread imports at a time. */
+	private static final int IMPORT_CHUNK = 20;
 
 	/** One audited report: where it came from, what the import read, and what the checker found. */
 	private record Row(Path source, ReportImporter.Imported imported, Path written, List<Diagnostic> findings) {
@@ -63,10 +71,20 @@ final class AuditCommand implements Callable<Integer> {
 		}
 		PublishedReports published = new PublishedReports();
 		Map<Path, ReportImporter.Imported> imports = new LinkedHashMap<>();
-		int done = 0;
-		for (Path file : files.get()) {
-			imports.put(file, published.read(file, Optional.empty()));
-			progress(err, ++done, files.get().size());
+		int[] done = { 0 };
+		try (ChunkedCheck<PublishedReports> importers = new ChunkedCheck<>(threads.count(), published, PublishedReports::new)) {
+			importers.run(ChunkedCheck.partition(files.get(), IMPORT_CHUNK), (part, importer) -> {
+				List<ReportImporter.Imported> read = new ArrayList<>();
+				for (Path file : part) {
+					read.add(importer.read(file, Optional.empty()));
+				}
+				return read;
+			}, read -> {
+				for (ReportImporter.Imported imported : read) {
+					imports.put(files.get().get(done[0]++), imported);
+				}
+				progress(err, done[0], files.get().size());
+			});
 		}
 		link(imports, published);
 		Map<Path, Path> written = new LinkedHashMap<>();
@@ -80,12 +98,13 @@ final class AuditCommand implements Callable<Integer> {
 				byName.put(imported.fileName(), target);
 			}
 		}
-		ReportBatch.Result result = published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()));
+		ReportBatch.Result result = published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()),
+				threads.count());
+		Map<Path, List<Diagnostic>> byFile = result.diagnostics().stream().collect(Collectors.groupingBy(Diagnostic::file));
 		List<Row> rows = new ArrayList<>();
 		imports.forEach((source, imported) -> {
 			Path target = written.get(source);
-			List<Diagnostic> findings = target == null ? List.of()
-					: result.diagnostics().stream().filter(d -> d.file().equals(target)).toList();
+			List<Diagnostic> findings = target == null ? List.of() : byFile.getOrDefault(target, List.of());
 			rows.add(new Row(source, imported, target, findings));
 		});
 		AtomicFiles.write(output.resolve("audit.json"), json(rows));

@@ -30,10 +30,22 @@ import report.dsl.report.ReportType;
 /** What `report import` and `report audit` share: finding published reports, the report types, importing one file. */
 final class PublishedReports {
 
-	final Injector injector = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
-	final ReportImporter importer = injector.getInstance(ReportImporter.class);
-	private final XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-	private final List<ReportType> types = new ArrayList<>(importer.types(resourceSet));
+	final Injector injector;
+	final ReportImporter importer;
+	private final XtextResourceSet resourceSet;
+	private final List<ReportType> types;
+
+	PublishedReports() {
+		this(new ReportStandaloneSetup().createInjectorAndDoEMFRegistration());
+	}
+
+	/** With the language's injector: one per thread when several import at once. */
+	PublishedReports(Injector injector) {
+		this.injector = injector;
+		importer = injector.getInstance(ReportImporter.class);
+		resourceSet = injector.getInstance(XtextResourceSet.class);
+		types = new ArrayList<>(importer.types(resourceSet));
+	}
 
 	/** The published files under the inputs (.txt, .html, .htm); none, with the reason printed, on a usage error. */
 	static Optional<List<Path>> files(List<Path> inputs, PrintWriter err) throws IOException {
