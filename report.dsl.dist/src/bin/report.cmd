@@ -10,9 +10,10 @@ if not defined java (
   echo report needs Java 17 or newer and found none ^(looked at JAVA_HOME and the java on the PATH^): install one, or set JAVA_HOME to it. 1>&2
   exit /b 1
 )
-set "options="
+rem checks and builds go chunk by chunk: 1 GiB holds a folder of any size, whatever the machine's memory
+set "options=-Xmx1g"
 rem Guice's use of sun.misc.Unsafe warns on JDK 24+
-if !version! GEQ 24 set "options=--sun-misc-unsafe-memory-access=allow"
+if !version! GEQ 24 set "options=-Xmx1g --sun-misc-unsafe-memory-access=allow"
 rem Class-data sharing on Java 19+: the first run archives the classes it loads into the user's cache, later runs map
 rem them, which halves the start; the JVM makes the archive anew for another jar or Java. Its notes stay off standard
 rem output, the language server's channel.

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -25,8 +27,11 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Inject;
+import com.google.inject.Injector;
 import com.google.inject.Provider;
 
+import report.dsl.scoping.BatchIndex;
+import report.dsl.scoping.ReportTypeLibrary;
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -36,6 +41,9 @@ import report.dsl.validation.IssueCodes;
 public class ReportBatch {
 
 	public static final String EXTENSION = ".report";
+
+	/** How many files share a resource set in a large batch: bounds the memory a batch takes per thread. */
+	public static final int CHUNK = 100;
 
 	public enum Severity {
 		ERROR, WARNING, INFO
@@ -51,16 +59,31 @@ public class ReportBatch {
 	 * and whether a file that the checked ones depend on (given or not) has errors.
 	 */
 	public static final class Result {
+		private final List<Path> files;
 		private final Map<Path, Resource> resources;
 		private final List<Diagnostic> diagnostics;
+		private final Set<Path> filesWithErrors = new HashSet<>();
 		private final Map<Resource, Boolean> erroneous = new HashMap<>();
 		private final Predicate<Resource> validatesWithErrors;
 
-		Result(Map<Path, Resource> resources, List<Diagnostic> diagnostics, Predicate<Resource> validatesWithErrors) {
+		Result(List<Path> files, Map<Path, Resource> resources, List<Diagnostic> diagnostics,
+				Predicate<Resource> validatesWithErrors) {
+			this.files = files;
 			this.resources = resources;
 			this.diagnostics = diagnostics;
 			this.validatesWithErrors = validatesWithErrors;
+			diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).forEach(d -> filesWithErrors.add(d.file()));
 			resources.forEach((file, resource) -> erroneous.put(resource, hasErrors(file)));
+		}
+
+		/** What was found in the files, their resources no longer loaded: the outcome of a batch checked in chunks. */
+		static Result of(List<Path> files, List<Diagnostic> diagnostics) {
+			return new Result(files, Map.of(), diagnostics, resource -> false);
+		}
+
+		/** The files checked, in their order. */
+		public List<Path> files() {
+			return files;
 		}
 
 		public Map<Path, Resource> resources() {
@@ -76,7 +99,7 @@ public class ReportBatch {
 		}
 
 		public boolean hasErrors(Path file) {
-			return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR && d.file().equals(file));
+			return filesWithErrors.contains(file);
 		}
 
 		/** Whether a loaded file has errors; one loaded only for linking is validated when first asked. */
@@ -90,6 +113,27 @@ public class ReportBatch {
 
 	@Inject
 	private IResourceValidator validator;
+
+	@Inject
+	private IResourceDescription.Manager descriptions;
+
+	@Inject
+	private ReportTypeLibrary library;
+
+	@Inject
+	private Injector language;
+
+	/** What is done with each chunk's check while its files are loaded, on the thread that checked it. */
+	@FunctionalInterface
+	public interface ChunkTask<T> {
+		T apply(Result chunk, Injector language) throws IOException;
+	}
+
+	/** What is done with each chunk's outcome, in the files' order, on the calling thread. */
+	@FunctionalInterface
+	public interface InOrder<T> {
+		void accept(T outcome) throws IOException;
+	}
 
 	/** The report files named, directories searched for *.report, in a stable order. */
 	public static List<Path> collect(List<Path> inputs) throws IOException {
@@ -106,7 +150,10 @@ public class ReportBatch {
 
 	/** The files, and others read into the same resource set for linking only: their problems are not reported. */
 	private Loaded load(List<Path> files, List<Path> context) {
-		XtextResourceSet resourceSet = resourceSets.get();
+		return load(resourceSets.get(), files, context);
+	}
+
+	private static Loaded load(XtextResourceSet resourceSet, List<Path> files, List<Path> context) {
 		Map<Path, Resource> resources = new LinkedHashMap<>();
 		List<Diagnostic> problems = new ArrayList<>();
 		for (Path file : files) {
@@ -165,6 +212,61 @@ public class ReportBatch {
 	}
 
 	/**
+	 * Checks the files as {@link #check(List)} does, for folders of any size: when they and their neighbours fill
+	 * more than one chunk, every file is read once to index its reports and report types, then the files are checked
+	 * chunk by chunk on the given number of threads, each chunk in its own resource set that loads what its reports
+	 * follow and continue (their 上年报告) through the index. Each chunk's check is handed to the task while its files are
+	 * loaded, and the task's outcomes to inOrder in the files' order, whatever the number of threads: the diagnostics
+	 * are those, and in the order, of checking all files together.
+	 */
+	public <T> void check(List<Path> files, int threads, ChunkTask<T> task, InOrder<T> inOrder) throws IOException {
+		List<Path> context = neighbours(files);
+		if (files.size() + context.size() <= CHUNK) {
+			inOrder.accept(task.apply(check(files, context), language));
+			return;
+		}
+		try (ChunkedCheck<Injector> chunks = new ChunkedCheck<>(threads, language, Function.identity())) {
+			List<IResourceDescription> indexed = new ArrayList<>(library.load(resourceSets.get()).stream()
+					.map(resource -> BatchIndex.linkable(descriptions.getResourceDescription(resource))).toList());
+			List<Path> all = new ArrayList<>(files);
+			all.addAll(context);
+			chunks.run(ChunkedCheck.partition(all, CHUNK), (part, worker) -> worker.getInstance(ReportBatch.class).describe(part),
+					indexed::addAll);
+			BatchIndex index = new BatchIndex(indexed);
+			chunks.run(ChunkedCheck.partition(files, CHUNK),
+					(part, worker) -> task.apply(worker.getInstance(ReportBatch.class).check(part, index), worker), inOrder);
+		}
+	}
+
+	/** The diagnostics of the files as {@link #check(List)} finds them, checked on the given number of threads. */
+	public Result check(List<Path> files, int threads) throws IOException {
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		check(files, threads, (chunk, language) -> chunk.diagnostics(), diagnostics::addAll);
+		return Result.of(files, diagnostics);
+	}
+
+	/** What the files export to others, read in one resource set and dropped with it; unreadable files have nothing. */
+	private List<IResourceDescription> describe(List<Path> files) {
+		XtextResourceSet resourceSet = resourceSets.get();
+		List<IResourceDescription> described = new ArrayList<>(files.size());
+		for (Path file : files) {
+			try {
+				described.add(BatchIndex.linkable(descriptions.getResourceDescription(read(resourceSet, file))));
+			} catch (IOException e) {
+				// reported when the file is checked; others find nothing in it, as if it were absent
+			}
+		}
+		return described;
+	}
+
+	/** A chunk of files checked in a resource set that finds all other files through the index. */
+	private Result check(List<Path> files, BatchIndex index) {
+		XtextResourceSet resourceSet = resourceSets.get();
+		index.createShallowCopyWith(resourceSet);
+		return validate(files, load(resourceSet, files, List.of()));
+	}
+
+	/**
 	 * Checks the files linked against each other only: for callers that check a large folder chunk by chunk
 	 * and bound memory by the chunk (a report then resolves last year's report only within its chunk).
 	 */
@@ -173,7 +275,10 @@ public class ReportBatch {
 	}
 
 	private Result check(List<Path> files, List<Path> context) {
-		Loaded loaded = load(files, context);
+		return validate(files, load(files, context));
+	}
+
+	private Result validate(List<Path> files, Loaded loaded) {
 		List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
 		loaded.resources().forEach((file, resource) -> {
 			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
@@ -186,7 +291,7 @@ public class ReportBatch {
 		}
 		diagnostics.sort(Comparator.comparing((Diagnostic d) -> order.getOrDefault(d.file(), -1)).thenComparingInt(Diagnostic::line)
 				.thenComparingInt(Diagnostic::column));
-		return new Result(loaded.resources(), diagnostics, resource -> validator.validate(resource, CheckMode.ALL,
+		return new Result(files, loaded.resources(), diagnostics, resource -> validator.validate(resource, CheckMode.ALL,
 				CancelIndicator.NullImpl).stream().anyMatch(issue -> toSeverity(issue) == Severity.ERROR));
 	}
 

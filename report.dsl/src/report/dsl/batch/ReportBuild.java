@@ -1,6 +1,7 @@
 package report.dsl.batch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,9 +16,11 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import com.google.inject.Inject;
 
+import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.generator.HistoryGenerator;
 import report.dsl.generator.OutputFormat;
 import report.dsl.generator.ReportPublisher;
@@ -50,12 +53,6 @@ public class ReportBuild {
 
 	@Inject
 	private ReportBatch batch;
-
-	@Inject
-	private ReportPublisher publisher;
-
-	@Inject
-	private HistoryGenerator history;
 
 	/**
 	 * The report files under the inputs, each once, with where its outputs go: a directory's files by their path
@@ -100,66 +97,150 @@ public class ReportBuild {
 	}
 
 	/**
+	 * Builds on as many threads as there are processors.
+	 *
 	 * @param formats the extensions to write, among {@link ReportPublisher#extensions()}
 	 * @param font the font file document outputs embed, when the user named one
 	 */
 	public Outcome build(List<Source> sources, Path outputDirectory, Set<String> formats, Optional<Path> font, boolean force,
 			IntConsumer progress) throws IOException {
-		ReportBatch.Result check = batch.check(sources.stream().map(Source::file).toList());
+		return build(sources, outputDirectory, formats, font, force, Runtime.getRuntime().availableProcessors(), progress);
+	}
+
+	/**
+	 * Checks the sources on the given number of threads (see {@link ReportBatch#check(List, int, ReportBatch.ChunkTask,
+	 * ReportBatch.InOrder)}) and publishes every report that has no errors and depends on none: each chunk's outputs
+	 * are rendered on the thread that checked it and written in the sources' order, so that what is written, withheld
+	 * and refused as a collision is the same whatever the number of threads. Then the history of each body of which
+	 * two or more years were published.
+	 */
+	public Outcome build(List<Source> sources, Path outputDirectory, Set<String> formats, Optional<Path> font, boolean force,
+			int threads, IntConsumer progress) throws IOException {
+		Map<Path, Source> byFile = new HashMap<>();
+		sources.forEach(source -> byFile.put(source.file(), source));
 		Path root = outputDirectory.toAbsolutePath().normalize();
 		Map<Path, Path> writtenFrom = new HashMap<>();
+		List<Diagnostic> diagnostics = new ArrayList<>();
 		List<Path> written = new ArrayList<>();
 		List<Withheld> withheld = new ArrayList<>();
 		List<String> collisions = new ArrayList<>();
-		int done = 0;
-		List<Report> published = new ArrayList<>();
-		for (Source source : sources) {
-			Resource resource = check.resources().get(source.file());
-			if (resource == null || check.hasErrors(source.file()) && !force) {
-				withheld.add(new Withheld(source.file(), null, null));
-			} else if (!resource.getContents().isEmpty()) {
-				List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
-				for (Report report : reports) {
-					Optional<Resource> blocking = force ? Optional.empty() : erroneousDependency(report, check);
-					if (blocking.isPresent()) {
-						withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
-					} else if (report.getType() != null && !report.getType().eIsProxy()) {
-						publish(source, report, reports.size() == 1, root, formats, font, writtenFrom, written, collisions);
-						published.add(report);
+		List<Published> published = new ArrayList<>();
+		int[] done = { 0 };
+		List<Path> files = sources.stream().map(Source::file).toList();
+		batch.check(files, threads, (chunk, language) -> {
+			ReportPublisher publisher = language.getInstance(ReportPublisher.class);
+			List<Planned> planned = new ArrayList<>();
+			for (Path file : chunk.files()) {
+				planned.add(plan(byFile.get(file), chunk, formats, font, force, publisher));
+			}
+			return new ChunkOutcome(chunk.diagnostics(), planned);
+		}, chunk -> {
+			diagnostics.addAll(chunk.diagnostics());
+			for (Planned file : chunk.files()) {
+				withheld.addAll(file.withheld());
+				published.addAll(file.published());
+				for (Rendered output : file.outputs()) {
+					write(output, root, writtenFrom, written, collisions);
+				}
+				progress.accept(++done[0]);
+			}
+		});
+		publishHistories(published, root, formats, threads, writtenFrom, written, collisions);
+		return new Outcome(ReportBatch.Result.of(files, diagnostics), written, withheld, collisions);
+	}
+
+	/** What a chunk's check decided for its files. */
+	private record ChunkOutcome(List<Diagnostic> diagnostics, List<Planned> files) {
+	}
+
+	/** What a file's check decided: its reports withheld, each output of the others, rendered, and those published. */
+	private record Planned(List<Withheld> withheld, List<Rendered> outputs, List<Published> published) {
+	}
+
+	/** One report in one format, and where it goes relative to the output directory. */
+	private record Rendered(Source source, String report, String target, byte[] content) {
+	}
+
+	/** A published report by its URI, which stays the same in every resource set, and that of its 上年报告, if any. */
+	private record Published(Path file, String uri, String previous) {
+	}
+
+	private Planned plan(Source source, ReportBatch.Result check, Set<String> formats, Optional<Path> font, boolean force,
+			ReportPublisher publisher) {
+		List<Withheld> withheld = new ArrayList<>();
+		List<Rendered> outputs = new ArrayList<>();
+		List<Published> published = new ArrayList<>();
+		Resource resource = check.resources().get(source.file());
+		if (resource == null || check.hasErrors(source.file()) && !force) {
+			withheld.add(new Withheld(source.file(), null, null));
+		} else if (!resource.getContents().isEmpty()) {
+			List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
+			for (Report report : reports) {
+				Optional<Resource> blocking = force ? Optional.empty() : erroneousDependency(report, check);
+				if (blocking.isPresent()) {
+					withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
+				} else if (report.getType() != null && !report.getType().eIsProxy()) {
+					String base = source.relative().toString();
+					base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
+					String name = reports.size() == 1 ? base : base + "-" + report.getName();
+					for (String format : publisher.extensions()) {
+						if (formats.contains(format)) {
+							outputs.add(new Rendered(source, report.getName(), name + "." + format,
+									publisher.render(report, format, font)));
+						}
 					}
+					Report previous = report.getPrevious();
+					published.add(new Published(source.file(), EcoreUtil.getURI(report).toString(),
+							previous == null || previous.eIsProxy() ? null : EcoreUtil.getURI(previous).toString()));
 				}
 			}
-			progress.accept(++done);
 		}
-		publishHistories(published, root, formats, writtenFrom, written, collisions);
-		return new Outcome(check, written, withheld, collisions);
+		return new Planned(withheld, outputs, published);
 	}
 
 	/** Where a body's history over the years is published: 历年/发布机关.html, .json. */
 	static final String HISTORY_FOLDER = "历年";
 
-	/** A history page (and its data) for each body of which two or more years are published, linked by 上年报告. */
-	private void publishHistories(List<Report> published, Path root, Set<String> formats, Map<Path, Path> writtenFrom,
-			List<Path> written, List<String> collisions) throws IOException {
-		for (List<Report> chain : HistoryGenerator.chains(published)) {
-			Report latest = chain.get(chain.size() - 1);
-			Path source = Path.of(latest.eResource().getURI().toFileString());
-			String name = HISTORY_FOLDER + "/" + ReportText.clean(ReportMetadata.issuer(latest)).replaceAll("[\\\\/:*?\"<>|\\s]", "_");
-			for (OutputFormat format : OutputFormat.values()) {
-				Optional<String> text = formats.contains(format.extension()) ? history.render(chain, format) : Optional.empty();
-				if (text.isEmpty()) {
-					continue;
-				}
-				Path target = inside(root, name + "." + format.extension());
-				Path earlier = writtenFrom.putIfAbsent(target, source);
-				if (earlier != null) {
-					collisions.add(root.relativize(target) + "：" + source + " 的历年数据与 " + earlier + " 的输出同名，未覆盖");
-					continue;
-				}
-				AtomicFiles.write(target, text.get());
-				written.add(target);
-			}
+	/**
+	 * A history page (and its data) for each body of which two or more years are published, linked by 上年报告: for
+	 * each published report that is no other published report's 上年报告, its file is checked again (with what it links
+	 * to, as every chunk is) and the chain back from it rendered, in the sources' order.
+	 */
+	private void publishHistories(List<Published> published, Path root, Set<String> formats, int threads,
+			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
+		List<OutputFormat> historyFormats = List.of(OutputFormat.values()).stream().filter(f -> formats.contains(f.extension())).toList();
+		Set<String> previous = new HashSet<>();
+		published.forEach(report -> previous.add(report.previous()));
+		List<Published> latest = published.stream().filter(report -> report.previous() != null && !previous.contains(report.uri())).toList();
+		if (latest.isEmpty() || historyFormats.isEmpty()) {
+			return;
 		}
+		Set<String> heads = new HashSet<>();
+		latest.forEach(report -> heads.add(report.uri()));
+		batch.check(latest.stream().map(Published::file).distinct().toList(), threads, (chunk, language) -> {
+			HistoryGenerator history = language.getInstance(HistoryGenerator.class);
+			List<Rendered> pages = new ArrayList<>();
+			for (Resource resource : chunk.resources().values()) {
+				for (Report head : resource.getContents().isEmpty() ? List.<Report>of() : ((ReportFile) resource.getContents().get(0)).getReports()) {
+					if (!heads.contains(EcoreUtil.getURI(head).toString())) {
+						continue;
+					}
+					for (List<Report> chain : HistoryGenerator.chains(List.of(head))) {
+						String name = HISTORY_FOLDER + "/" + ReportText.clean(ReportMetadata.issuer(head)).replaceAll("[\\\\/:*?\"<>|\\s]", "_");
+						Source source = new Source(Path.of(resource.getURI().toFileString()), null);
+						for (OutputFormat format : historyFormats) {
+							history.render(chain, format).ifPresent(text -> pages.add(new Rendered(source, head.getName(),
+									name + "." + format.extension(), text.getBytes(StandardCharsets.UTF_8))));
+						}
+					}
+				}
+			}
+			return pages;
+		}, pages -> {
+			for (Rendered page : pages) {
+				writeHistory(page, root, writtenFrom, written, collisions);
+			}
+		});
 	}
 
 	/**
@@ -185,24 +266,29 @@ public class ReportBuild {
 		return Optional.empty();
 	}
 
-	private void publish(Source source, Report report, boolean alone, Path root, Set<String> formats, Optional<Path> font,
-			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
-		String base = source.relative().toString();
-		base = base.substring(0, base.length() - ReportBatch.EXTENSION.length());
-		String name = alone ? base : base + "-" + report.getName();
-		for (String format : publisher.extensions()) {
-			if (formats.contains(format)) {
-				Path target = inside(root, name + "." + format);
-				Path earlier = writtenFrom.putIfAbsent(target, source.file());
-				if (earlier != null) {
-					collisions.add(root.relativize(target) + "：" + source.file() + " 的报告「" + report.getName() + "」与 "
-							+ earlier + " 的输出同名，未覆盖");
-					continue;
-				}
-				AtomicFiles.write(target, publisher.render(report, format, font));
-				written.add(target);
-			}
+	private static void writeHistory(Rendered page, Path root, Map<Path, Path> writtenFrom, List<Path> written,
+			List<String> collisions) throws IOException {
+		Path target = inside(root, page.target());
+		Path earlier = writtenFrom.putIfAbsent(target, page.source().file());
+		if (earlier != null) {
+			collisions.add(root.relativize(target) + "：" + page.source().file() + " 的历年数据与 " + earlier + " 的输出同名，未覆盖");
+			return;
 		}
+		AtomicFiles.write(target, page.content());
+		written.add(target);
+	}
+
+	private static void write(Rendered output, Path root, Map<Path, Path> writtenFrom, List<Path> written,
+			List<String> collisions) throws IOException {
+		Path target = inside(root, output.target());
+		Path earlier = writtenFrom.putIfAbsent(target, output.source().file());
+		if (earlier != null) {
+			collisions.add(root.relativize(target) + "：" + output.source().file() + " 的报告「" + output.report() + "」与 "
+					+ earlier + " 的输出同名，未覆盖");
+			return;
+		}
+		AtomicFiles.write(target, output.content());
+		written.add(target);
 	}
 
 	/**

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * {@code report build DIR -o OUT} (all formats), each a separate process of the command line's jar, measured from
  * outside (wall, CPU, peak memory); then {@code report audit} of published seed texts (see {@link AuditRun}).
  * <p>
- * {@code EndToEndRun [--jar JAR] [--heap SIZE] [--commands check,build] [--audit REPORTS] [REPORTS...]}: 1000 and
- * 10000 reports by default, report.dsl.cli/target/report.jar, -Xmx1g (the launcher's default heap), both commands,
- * audit of 1000 (0: none).
+ * {@code EndToEndRun [--jar JAR] [--heap SIZE] [--jvm-option OPTION]... [--commands check,build] [--audit REPORTS]
+ * [REPORTS...]}: 1000 and 10000 reports by default, report.dsl.cli/target/report.jar, -Xmx1g (the launcher's default
+ * heap), no other JVM option, both commands, audit of 1000 (0: none).
  */
 public final class EndToEndRun {
 
@@ -33,6 +33,7 @@ public final class EndToEndRun {
 		String heap = "1g";
 		int audit = 1000;
 		List<String> commands = List.of("check", "build");
+		List<String> jvmOptions = new ArrayList<>();
 		List<Integer> sizes = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -40,13 +41,16 @@ public final class EndToEndRun {
 				case "--heap" -> heap = args[++i];
 				case "--audit" -> audit = Integer.parseInt(args[++i]);
 				case "--commands" -> commands = List.of(args[++i].split(","));
+				case "--jvm-option" -> jvmOptions.add(args[++i]);
 				default -> sizes.add(Integer.parseInt(args[i]));
 			}
 		}
 		if (sizes.isEmpty()) {
 			sizes = List.of(1000, 10_000);
 		}
-		List<String> java = List.of(MeasuredProcess.java(), "-Xmx" + heap, "-jar", jar.toString());
+		List<String> java = new ArrayList<>(List.of(MeasuredProcess.java(), "-Xmx" + heap));
+		java.addAll(jvmOptions);
+		java.addAll(List.of("-jar", jar.toString()));
 		System.out.printf(Locale.ROOT, "Java %s, %d cores, load average %s; child: %s%n", Runtime.version(),
 				Runtime.getRuntime().availableProcessors(), loadAverage(), String.join(" ", java));
 		System.out.println("| command | reports | wall | CPU (user+sys) | peak RSS | reports/s |");

@@ -21,9 +21,11 @@ import com.google.gson.JsonObject;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import report.dsl.batch.AtomicFiles;
+import report.dsl.batch.ChunkedCheck;
 import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportBatch.Diagnostic;
 import report.dsl.importer.ImportedReport;
@@ -52,11 +54,21 @@ final class AuditCommand implements Callable<Integer> {
 			description = "此发布机关的报告汇总同一年度、同一格式的其他报告：检查各表的可加数据是否等于它们之和（可多次给出）")
 	private List<String> summaries = List.of();
 
+	@Mixin
+	private Threads threads;
+
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
+	/** How many published files one thread imports at a time. */
+	private static final int IMPORT_CHUNK = 20;
+
 	/** One audited report: where it came from, what the import read, and what the checker found. */
 	private record Row(Path source, ReportImporter.Imported imported, Path written, List<Diagnostic> findings) {
+	}
+
+	/** One published file as read on a worker thread: imported, or the reason it could not be read. */
+	private record Read(Path file, ReportImporter.Imported imported, String unreadable) {
 	}
 
 	@Override
@@ -68,16 +80,31 @@ final class AuditCommand implements Callable<Integer> {
 		}
 		PublishedReports published = new PublishedReports();
 		Map<Path, ReportImporter.Imported> imports = new LinkedHashMap<>();
-		int done = 0;
-		int unreadable = 0;
-		for (Path file : files.get()) {
-			try {
-				imports.put(file, published.read(file, Optional.empty()));
-			} catch (UnreadableDocumentException e) {
-				err.println(file + ": " + e.getMessage());
-				unreadable++;
-			}
-			progress(err, ++done, files.get().size());
+		int[] done = { 0 };
+		int[] unreadable = { 0 };
+		try (ChunkedCheck<PublishedReports> importers = new ChunkedCheck<>(threads.count(), published, PublishedReports::new)) {
+			importers.run(ChunkedCheck.partition(files.get(), IMPORT_CHUNK), (part, importer) -> {
+				List<Read> read = new ArrayList<>();
+				for (Path file : part) {
+					try {
+						read.add(new Read(file, importer.read(file, Optional.empty()), null));
+					} catch (UnreadableDocumentException e) {
+						read.add(new Read(file, null, e.getMessage()));
+					}
+				}
+				return read;
+			}, read -> {
+				for (Read one : read) {
+					if (one.imported() != null) {
+						imports.put(one.file(), one.imported());
+					} else {
+						err.println(one.file() + ": " + one.unreadable());
+						unreadable[0]++;
+					}
+					done[0]++;
+				}
+				progress(err, done[0], files.get().size());
+			});
 		}
 		link(imports, published);
 		summarise(imports, published);
@@ -92,12 +119,13 @@ final class AuditCommand implements Callable<Integer> {
 				byName.put(imported.fileName(), target);
 			}
 		}
-		ReportBatch.Result result = published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()));
+		ReportBatch.Result result = published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()),
+				threads.count());
+		Map<Path, List<Diagnostic>> byFile = result.diagnostics().stream().collect(Collectors.groupingBy(Diagnostic::file));
 		List<Row> rows = new ArrayList<>();
 		imports.forEach((source, imported) -> {
 			Path target = written.get(source);
-			List<Diagnostic> findings = target == null ? List.of()
-					: result.diagnostics().stream().filter(d -> d.file().equals(target)).toList();
+			List<Diagnostic> findings = target == null ? List.of() : byFile.getOrDefault(target, List.of());
 			rows.add(new Row(source, imported, target, findings));
 		});
 		AtomicFiles.write(output.resolve("audit.json"), json(rows));
@@ -106,7 +134,7 @@ final class AuditCommand implements Callable<Integer> {
 		long notImported = rows.stream().filter(r -> r.written() == null).count();
 		err.println("审核了" + rows.size() + "份报告：" + (rows.size() - notImported) + "份已导入，"
 				+ rows.stream().mapToLong(r -> count(r, ReportBatch.Severity.ERROR)).sum() + "个错误；汇总表写入 " + output.resolve("audit.html"));
-		return notImported == 0 && unreadable == 0 ? 0 : ReportCli.ERRORS_FOUND;
+		return notImported == 0 && unreadable[0] == 0 ? 0 : ReportCli.ERRORS_FOUND;
 	}
 
 	/** Reports of the same body in consecutive years: each names the one before as 上年报告, so the cross-year rules run. */

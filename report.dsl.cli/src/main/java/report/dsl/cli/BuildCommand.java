@@ -17,6 +17,7 @@ import com.google.inject.Injector;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import report.dsl.batch.ReportBatch.Severity;
 import report.dsl.batch.ReportBuild;
@@ -41,6 +42,9 @@ final class BuildCommand extends FilesCommand implements Callable<Integer> {
 
 	@Option(names = "--force", description = "报告有错误时也生成")
 	private boolean force;
+
+	@Mixin
+	private Threads threads;
 
 	@Override
 	public Integer call() throws IOException {
@@ -71,7 +75,7 @@ final class BuildCommand extends FilesCommand implements Callable<Integer> {
 		}
 		ReportBuild.Outcome outcome;
 		try {
-			outcome = build.build(sources.get(), output, wanted, Optional.ofNullable(font), force, progress(err, sources.get().size()));
+			outcome = build.build(sources.get(), output, wanted, Optional.ofNullable(font), force, threads.count(), progress(err, sources.get().size()));
 		} catch (IOException e) { // an output refused or not writable: the reason is the message
 			err.println("report: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 			return ReportCli.ERRORS_FOUND;

@@ -12,6 +12,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import report.dsl.batch.ReportBatch;
 import report.dsl.batch.ReportBatch.Diagnostic;
@@ -29,6 +30,9 @@ final class CheckCommand extends FilesCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "text", description = "输出格式：${COMPLETION-CANDIDATES}（默认 ${DEFAULT-VALUE}）")
 	private Format format;
 
+	@Mixin
+	private Threads threads;
+
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = out();
@@ -38,7 +42,7 @@ final class CheckCommand extends FilesCommand implements Callable<Integer> {
 			return ReportCli.USAGE;
 		}
 		List<Path> files = found.get();
-		ReportBatch.Result result = language().getInstance(ReportBatch.class).check(files);
+		ReportBatch.Result result = language().getInstance(ReportBatch.class).check(files, threads.count());
 		if (format == Format.json) {
 			out.println(json(files, result));
 		} else {

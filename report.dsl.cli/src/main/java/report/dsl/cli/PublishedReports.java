@@ -42,7 +42,10 @@ final class PublishedReports {
 		this(new ReportStandaloneSetup().createInjectorAndDoEMFRegistration());
 	}
 
-	/** With the language's injector of a program that has registered the language already (the language server). */
+	/**
+	 * With the language's injector of a program that has registered the language already (the language server), or
+	 * one per thread when several import at once.
+	 */
 	PublishedReports(Injector injector) {
 		this.injector = injector;
 		importer = injector.getInstance(ReportImporter.class);
