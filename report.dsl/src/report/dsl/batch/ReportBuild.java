@@ -145,7 +145,7 @@ public class ReportBuild {
 				progress.accept(++done[0]);
 			}
 		});
-		publishHistories(published, root, formats, threads, writtenFrom, written, collisions);
+		publishHistories(files, published, root, formats, threads, writtenFrom, written, collisions);
 		return new Outcome(ReportBatch.Result.of(files, diagnostics), written, withheld, collisions);
 	}
 
@@ -202,11 +202,12 @@ public class ReportBuild {
 	static final String HISTORY_FOLDER = "历年";
 
 	/**
-	 * A history page (and its data) for each body of which two or more years are published, linked by 上年报告: for
-	 * each published report that is no other published report's 上年报告, its file is checked again (with what it links
-	 * to, as every chunk is) and the chain back from it rendered, in the sources' order.
+	 * A history page (and its data) for each body of which two or more years are published, linked by 上年报告: the
+	 * chain back from each published report that is no other published report's 上年报告, in the sources' order. The
+	 * files are checked again for it, as they were the first time (a summary's parts come from the files checked with
+	 * it), since the first check keeps no chunk's reports; a build with no such chain checks once.
 	 */
-	private void publishHistories(List<Published> published, Path root, Set<String> formats, int threads,
+	private void publishHistories(List<Path> files, List<Published> published, Path root, Set<String> formats, int threads,
 			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
 		List<OutputFormat> historyFormats = List.of(OutputFormat.values()).stream().filter(f -> formats.contains(f.extension())).toList();
 		Set<String> previous = new HashSet<>();
@@ -217,17 +218,23 @@ public class ReportBuild {
 		}
 		Set<String> heads = new HashSet<>();
 		latest.forEach(report -> heads.add(report.uri()));
-		batch.check(latest.stream().map(Published::file).distinct().toList(), threads, (chunk, language) -> {
+		Set<Path> headFiles = new HashSet<>();
+		latest.forEach(report -> headFiles.add(report.file()));
+		batch.check(files, threads, (chunk, language) -> {
 			HistoryGenerator history = language.getInstance(HistoryGenerator.class);
 			List<Rendered> pages = new ArrayList<>();
-			for (Resource resource : chunk.resources().values()) {
+			for (Path file : chunk.files()) {
+				Resource resource = chunk.resources().get(file);
+				if (resource == null || !headFiles.contains(file)) {
+					continue;
+				}
 				for (Report head : resource.getContents().isEmpty() ? List.<Report>of() : ((ReportFile) resource.getContents().get(0)).getReports()) {
 					if (!heads.contains(EcoreUtil.getURI(head).toString())) {
 						continue;
 					}
 					for (List<Report> chain : HistoryGenerator.chains(List.of(head))) {
 						String name = HISTORY_FOLDER + "/" + ReportText.clean(ReportMetadata.issuer(head)).replaceAll("[\\\\/:*?\"<>|\\s]", "_");
-						Source source = new Source(Path.of(resource.getURI().toFileString()), null);
+						Source source = new Source(file, null);
 						for (OutputFormat format : historyFormats) {
 							history.render(chain, format).ifPresent(text -> pages.add(new Rendered(source, head.getName(),
 									name + "." + format.extension(), text.getBytes(StandardCharsets.UTF_8))));
