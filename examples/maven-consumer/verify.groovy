@@ -1,5 +1,5 @@
 def out = new File(basedir, 'target/generated-resources/reports')
-['md', 'html', 'json', 'docx', 'xlsx'].each { assert new File(out, "002-liaocheng-gongxin-2023.$it").isFile() }
+['md', 'html', 'json', 'docx', 'xlsx', 'pdf'].each { assert new File(out, "002-liaocheng-gongxin-2023.$it").isFile() }
 
 def html = new File(out, '002-liaocheng-gongxin-2023.html').getText('UTF-8')
 // 5 is Table B's 一 (总计), bound into the text, not retyped

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -29,13 +31,14 @@ final class CjkFonts implements Closeable {
 	/** Most wanted first; Windows' folder is read from %WINDIR%. */
 	private static final List<String> BODY = List.of("{win}/Fonts/simfang.ttf", "/Library/Fonts/Microsoft/Fangsong.ttf",
 			"{win}/Fonts/simsun.ttc", "/System/Library/Fonts/Supplemental/Songti.ttc", "/Library/Fonts/Songti.ttc",
-			"/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-			"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+			"/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
 	private static final List<String> HEADING = List.of("{win}/Fonts/simhei.ttf", "/Library/Fonts/Microsoft/SimHei.ttf",
 			"/System/Library/Fonts/STHeiti Medium.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
 			"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
 
 	private final List<Closeable> open = new ArrayList<>();
+	/** By file, so that a file found for both roles is embedded once. */
+	private final Map<Path, Optional<TrueTypeFont>> read = new HashMap<>();
 	private final TrueTypeFont body;
 	private final TrueTypeFont heading;
 
@@ -94,6 +97,14 @@ final class CjkFonts implements Closeable {
 
 	/** The file's face with Chinese glyphs in TrueType outlines (a collection's simplified-Chinese face first), if any. */
 	private Optional<TrueTypeFont> usable(Path file) {
+		Path key = file.toAbsolutePath().normalize();
+		if (!read.containsKey(key)) {
+			read.put(key, read(key));
+		}
+		return read.get(key);
+	}
+
+	private Optional<TrueTypeFont> read(Path file) {
 		try {
 			if (!Files.isRegularFile(file) || Files.size(file) < 12) {
 				return Optional.empty();

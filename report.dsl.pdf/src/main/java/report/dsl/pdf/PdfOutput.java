@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.pdfbox.cos.COSArray;
@@ -40,6 +41,7 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 
 import report.dsl.generator.DocumentException;
 import report.dsl.generator.DocumentOutput;
@@ -58,7 +60,12 @@ public class PdfOutput implements DocumentOutput {
 	/** China Standard Time: a report dated 2024-01-18 was issued on that day in Beijing. */
 	private static final ZoneId ISSUED_IN = ZoneId.of("Asia/Shanghai");
 
-	private static final int CHART_WIDTH_MM = 130;
+	private static final int CHART_WIDTH_MM = 150;
+	private static final double PX_PER_MM = 96 / 25.4;
+
+	static {
+		XRLog.setLoggingEnabled(false); // its progress notes would be printed amid the command line's diagnostics
+	}
 
 	@Inject
 	private HtmlReportGenerator html;
@@ -164,13 +171,18 @@ public class PdfOutput implements DocumentOutput {
 	}
 
 	/**
-	 * A chart as wide as the print stylesheet sets and as high as its proportions give: the layout engine does not derive
-	 * an inline SVG's height from its view box.
+	 * A chart as wide as the type area allows and as high as its proportions give. The SVG drawer sizes its canvas by the
+	 * width and height attributes in CSS pixels and maps no view box onto them, so the drawing is scaled here.
 	 */
 	private static void sizeChart(Element svg) {
 		String[] box = svg.attr("viewBox").trim().split("\\s+");
-		double height = CHART_WIDTH_MM * Double.parseDouble(box[3]) / Double.parseDouble(box[2]);
-		svg.attr("style", "width: " + CHART_WIDTH_MM + "mm; height: " + String.format(java.util.Locale.ROOT, "%.1f", height) + "mm");
+		double scale = CHART_WIDTH_MM * PX_PER_MM / Double.parseDouble(box[2]);
+		svg.attr("width", String.valueOf(Math.round(Double.parseDouble(box[2]) * scale)));
+		svg.attr("height", String.valueOf(Math.round(Double.parseDouble(box[3]) * scale)));
+		String transform = String.format(Locale.ROOT, "scale(%.4f)", scale);
+		for (Element shape : svg.children()) {
+			shape.attr("transform", (transform + " " + shape.attr("transform")).strip());
+		}
 	}
 
 	private static String stylesheet() {

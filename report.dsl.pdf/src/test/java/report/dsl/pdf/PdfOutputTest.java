@@ -3,6 +3,7 @@ package report.dsl.pdf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +14,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,7 +33,7 @@ import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.generator.DocumentException;
-import report.dsl.generator.DocumentOutput;
+import report.dsl.generator.ReportPublisher;
 import report.dsl.generator.ReportText;
 import report.dsl.generator.TableGrid;
 import report.dsl.report.Part;
@@ -50,13 +52,11 @@ class PdfOutputTest {
 	/** Kangxi radicals and CJK radicals supplement: what a PDF whose text layer maps glyphs wrongly gives back. */
 	private static final Pattern RADICALS = Pattern.compile("[\\x{2E80}-\\x{2FDF}\\x{FFFD}]");
 
-	private static DocumentOutput pdf;
+	/** As the command line and the Maven plugin reach it: the publisher finds it by ServiceLoader. */
+	private static final ReportPublisher PUBLISHER = INJECTOR.getInstance(ReportPublisher.class);
 
 	@BeforeAll
-	static void discover() throws IOException {
-		pdf = ServiceLoader.load(DocumentOutput.class).stream().map(ServiceLoader.Provider::get)
-				.filter(o -> o.extension().equals("pdf")).findFirst().orElseThrow();
-		INJECTOR.injectMembers(pdf);
+	static void output() throws IOException {
 		Files.createDirectories(OUT);
 	}
 
@@ -64,7 +64,7 @@ class PdfOutputTest {
 	@ValueSource(strings = { "000", "001", "002", "003", "004" })
 	void everyExampleReadsBackWithItsTablesAndHeadingsAsTheRightCharacters(String example) throws Exception {
 		Report report = example(example);
-		byte[] bytes = pdf.render(report, Optional.empty());
+		byte[] bytes = render(report, Optional.empty());
 		Path file = Files.write(OUT.resolve(example + ".pdf"), bytes);
 		String layout = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
 		assertFalse(RADICALS.matcher(layout).find(), layout);
@@ -96,10 +96,33 @@ class PdfOutputTest {
 		run("pdftoppm", "-png", "-r", "60", file.toString(), OUT.resolve(example).toString());
 	}
 
+	/** A table longer than a page (a report type of the user's, 80 rows) prints its header row again on every page. */
+	@Test
+	void aTableLongerThanAPageRepeatsItsHeaderRowOnEveryPage(@TempDir Path dir) throws Exception {
+		StringBuilder rows = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		for (int i = 1; i <= 80; i++) {
+			rows.append("\t\t行 第").append(i).append("项 \"第").append(i).append("项\"\n");
+			values.append("\t\t\t第").append(i).append("项: ").append(i).append(' ').append(2 * i).append('\n');
+		}
+		Path source = Files.writeString(dir.resolve("long.report"), "报告类型 长表 \"长表报告\" {\n\t部分 一 \"一、数据\" 必需\n"
+				+ "\t表 T \"长表\" 属于 一 单位 \"件\" 省略为零 {\n\t\t列 甲 \"甲列\"\n\t\t列 乙 \"乙列\"\n" + rows + "\t}\n}\n\n"
+				+ "报告 长表2024 遵循 长表 {\n\t发布机关 \"某某局\"\n\t年度 2024\n\t统计期限 2024-01-01 至 2024-12-31\n"
+				+ "\t发布日期 2025-01-20\n\t部分 一 {\n\t\t表 T {\n" + values + "\t\t}\n\t}\n}\n");
+		Path file = Files.write(OUT.resolve("long-table.pdf"), render(load(source), Optional.empty()));
+		int pages = Integer.parseInt(run("pdfinfo", file.toString()).replaceAll("(?s).*Pages:\\s+(\\d+).*", "$1"));
+		assertTrue(pages >= 2, "pages: " + pages);
+		for (int page = 1; page <= pages; page++) {
+			String text = run("pdftotext", "-layout", "-f", String.valueOf(page), "-l", String.valueOf(page), file.toString(), "-");
+			assertTrue(text.matches("(?s).*甲列\\s+乙列.*"), "page " + page + ":\n" + text);
+		}
+		assertTrue(run("pdftotext", "-layout", file.toString(), "-").contains("第80项"));
+	}
+
 	@Test
 	void theSameReportGivesTheSameBytes() throws IOException {
 		Report report = example("002");
-		assertArrayEquals(pdf.render(report, Optional.empty()), pdf.render(report, Optional.empty()));
+		assertArrayEquals(render(report, Optional.empty()), render(report, Optional.empty()));
 	}
 
 	@Test
@@ -108,19 +131,47 @@ class PdfOutputTest {
 		for (Path notUsable : List.of(Path.of("../examples/004-yeji-jiguanshiwu-2023.report"), Path.of("no-such-font.ttf"),
 				Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 				Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"))) {
-			DocumentException e = assertThrows(DocumentException.class, () -> pdf.render(report, Optional.of(notUsable)));
+			DocumentException e = assertThrows(DocumentException.class, () -> render(report, Optional.of(notUsable)));
 			assertEquals("字体文件「" + notUsable + "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 simfang.ttf、simsun.ttc、uming.ttc）",
 					e.getMessage());
 		}
 	}
 
+	/** A character no face draws would print as a blank: the report is not published with a hole in it. */
+	@Test
+	void aCharacterNeitherFaceDrawsIsOneChineseSentence(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("emoji.report");
+		Files.writeString(file, Files.readString(Path.of("../examples/004-yeji-jiguanshiwu-2023.report"))
+				.replace("发布机关 \"叶集区机关事务管理服务中心\"", "发布机关 \"叶集区机关事务管理服务中心\uD83D\uDE00\""));
+		Report report = load(file);
+		DocumentException e = assertThrows(DocumentException.class, () -> render(report, Optional.empty()));
+		assertEquals("所用字体缺少字符「\uD83D\uDE00」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件", e.getMessage());
+	}
+
+	/** A single TrueType file is read too; Droid Sans Fallback has the ideographs but not the Latin letters and digits. */
+	@Test
+	void aNamedFontWithoutLatinLettersNamesTheCharactersItLacks() throws IOException {
+		Path droid = Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+		Assumptions.assumeTrue(Files.isRegularFile(droid), "fonts-droid-fallback is not installed");
+		DocumentException e = assertThrows(DocumentException.class, () -> render(example("004"), Optional.of(droid)));
+		assertTrue(e.getMessage().startsWith("所用字体缺少字符「") && e.getMessage().contains("0"), e.getMessage());
+	}
+
 	@Test
 	void aNamedFontIsTheOneEmbedded() throws Exception {
 		Path file = Files.write(OUT.resolve("named-font.pdf"),
-				pdf.render(example("004"), Optional.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"))));
+				render(example("004"), Optional.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"))));
 		List<String> faces = run("pdffonts", file.toString()).lines().skip(2).toList();
 		assertEquals(1, faces.size(), faces.toString());
 		assertTrue(faces.get(0).contains("+WenQuanYiZenHei "), faces.get(0));
+	}
+
+	@Test
+	void aFileFoundForBodyAndHeadingsIsOneFace() {
+		String zenHei = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+		try (CjkFonts fonts = new CjkFonts(Optional.empty(), List.of("/nonexistent/simfang.ttf", zenHei), List.of(zenHei))) {
+			assertSame(fonts.body(), fonts.heading());
+		}
 	}
 
 	@Test
@@ -131,14 +182,21 @@ class PdfOutputTest {
 				+ "含中文字形、TrueType 轮廓的字体文件（如 Windows 的 simfang.ttf、simsun.ttc）", e.getMessage());
 	}
 
+	private static byte[] render(Report report, Optional<Path> font) {
+		return PUBLISHER.render(report, "pdf", font);
+	}
+
 	private static Report example(String prefix) throws IOException {
-		XtextResourceSet resourceSet = INJECTOR.getInstance(XtextResourceSet.class);
 		try (var files = Files.list(Path.of("../examples"))) {
-			Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow();
-			var resource = resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
-			return resource.getContents().get(0).eContents().stream().filter(Report.class::isInstance).map(Report.class::cast)
-					.findFirst().orElseThrow();
+			return load(files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow());
 		}
+	}
+
+	private static Report load(Path file) {
+		XtextResourceSet resourceSet = INJECTOR.getInstance(XtextResourceSet.class);
+		var resource = resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
+		return resource.getContents().get(0).eContents().stream().filter(Report.class::isInstance).map(Report.class::cast)
+				.findFirst().orElseThrow();
 	}
 
 	private static String run(String... command) throws IOException, InterruptedException {
