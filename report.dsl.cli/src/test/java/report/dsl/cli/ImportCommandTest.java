@@ -132,7 +132,7 @@ class ImportCommandTest {
 	 * to a table value comes back bound to it, stated as printed.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "html", "md" })
+	@ValueSource(strings = { "html", "md", "docx" })
 	void examplesBuiltAndImportedGiveTheSameTablesAndBoundNumbers(String format, @TempDir Path dir) throws IOException {
 		Path published = dir.resolve("published");
 		Path imported = dir.resolve("imported");
@@ -210,18 +210,18 @@ class ImportCommandTest {
 		return bindings;
 	}
 
-	private static List<Path> jsonFiles(Path dir) throws IOException {
+	static List<Path> jsonFiles(Path dir) throws IOException {
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
 		}
 	}
 
-	private static String body(JsonObject report) {
+	static String body(JsonObject report) {
 		return report.getAsJsonObject("report").get("body").getAsString() + report.getAsJsonObject("report").get("year").getAsString();
 	}
 
 	/** Every cell of every table as table, row, column = value. */
-	private static Map<String, String> cells(JsonObject report) {
+	static Map<String, String> cells(JsonObject report) {
 		Map<String, String> cells = new HashMap<>();
 		for (JsonElement table : report.getAsJsonArray("tables")) {
 			String key = table.getAsJsonObject().get("key").getAsString();
