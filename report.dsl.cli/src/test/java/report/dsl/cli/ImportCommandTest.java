@@ -126,12 +126,12 @@ class ImportCommandTest {
 	}
 
 	/**
-	 * The round trip: every example published by {@code report build} as a web page or as Markdown imports to the
-	 * same tables, the same narrative (the numbers it shows) and the same bound numbers: each number the example binds
-	 * to a table value comes back bound to it, stated as printed.
+	 * The round trip: every example published by {@code report build} as a web page, Markdown, Word or PDF imports to the
+	 * same tables and date of issue; all but the PDF also to the same narrative (the numbers it shows) and the same
+	 * bound numbers: each number the example binds to a table value comes back bound to it, stated as printed.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "html", "md" })
+	@ValueSource(strings = { "html", "md", "docx", "pdf" })
 	void examplesBuiltAndImportedGiveTheSameTablesAndBoundNumbers(String format, @TempDir Path dir) throws IOException {
 		Path published = dir.resolve("published");
 		Path imported = dir.resolve("imported");
@@ -145,7 +145,15 @@ class ImportCommandTest {
 		assertEquals(0, ReportCliTest.run(build.toArray(String[]::new)).exit());
 		ReportCliTest.Run importing = ReportCliTest.run("import", published.toString(), "-o", imported.toString());
 		assertEquals(0, importing.exit(), importing.out() + importing.err());
-		assertTrue(importing.out().lines().noneMatch(l -> l.contains(": warning: ")), importing.out());
+		List<String> warnings = importing.out().lines().filter(l -> l.contains(": warning: ")).toList();
+		if (format.equals("pdf")) {
+			// the county summary's tables by part (HTML's table.breakdown, which a PDF does not mark) are read as rows
+			// of no table: their 12 rows are the only warnings
+			assertEquals(12, warnings.stream().filter(l -> l.contains("heyang-county-2023.pdf:") && l.endsWith("与报告格式中的任何行都对不上，未读入")).count(),
+					importing.out());
+			warnings = warnings.stream().filter(l -> !l.contains("heyang-county-2023.pdf:")).toList();
+		}
+		assertEquals(List.of(), warnings, importing.out());
 		ReportCliTest.Run check = ReportCliTest.run("check", imported.toString());
 		assertEquals(0, check.exit(), check.out());
 		assertEquals("", check.out(), "the imported reports balance as the examples do");
@@ -164,6 +172,10 @@ class ImportCommandTest {
 			JsonObject actual = byBody.get(body(expected));
 			assertTrue(actual != null, "no import of " + body(expected) + " among " + byBody.keySet());
 			assertEquals(cells(expected), cells(actual), json.toString());
+			assertEquals(expected.getAsJsonObject("report").get("issued"), actual.getAsJsonObject("report").get("issued"), json.toString());
+			if (format.equals("pdf")) {
+				continue; // a PDF's narrative does not come back paragraph by paragraph (see the README's round trip)
+			}
 			List<JsonObject> expectedParagraphs = paragraphs(expected);
 			List<JsonObject> actualParagraphs = paragraphs(actual);
 			assertEquals(expectedParagraphs.stream().map(p -> p.get("text").getAsString()).toList(),
@@ -173,9 +185,8 @@ class ImportCommandTest {
 				tableBindings += bound.size();
 				assertEquals(bound, tableBindings(actualParagraphs.get(i)), json + ": " + expectedParagraphs.get(i).get("text"));
 			}
-			assertEquals(expected.getAsJsonObject("report").get("issued"), actual.getAsJsonObject("report").get("issued"), json.toString());
 		}
-		assertEquals(26, tableBindings, "the examples' narratives bind this many numbers to table values");
+		assertEquals(format.equals("pdf") ? 0 : 26, tableBindings, "the examples' narratives bind this many numbers to table values");
 	}
 
 	/** Every paragraph of the narrative, in order, sub-sections' included. */
@@ -211,18 +222,18 @@ class ImportCommandTest {
 		return bindings;
 	}
 
-	private static List<Path> jsonFiles(Path dir) throws IOException {
+	static List<Path> jsonFiles(Path dir) throws IOException {
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
 		}
 	}
 
-	private static String body(JsonObject report) {
+	static String body(JsonObject report) {
 		return report.getAsJsonObject("report").get("body").getAsString() + report.getAsJsonObject("report").get("year").getAsString();
 	}
 
 	/** Every cell of every table as table, row, column = value. */
-	private static Map<String, String> cells(JsonObject report) {
+	static Map<String, String> cells(JsonObject report) {
 		Map<String, String> cells = new HashMap<>();
 		for (JsonElement table : report.getAsJsonArray("tables")) {
 			String key = table.getAsJsonObject().get("key").getAsString();

@@ -28,6 +28,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  */
 public final class DocxReader {
 
+	/** Word's built-in style of captions, of tables and figures alike. */
+	private static final String CAPTION = "Caption";
+
 	private final List<GridRow> rows = new ArrayList<>();
 	private final ListNumbers numbers;
 	private int block;
@@ -39,15 +42,38 @@ public final class DocxReader {
 	public static List<GridRow> read(byte[] document) throws IOException {
 		try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(document))) {
 			DocxReader reader = new DocxReader(docx.getNumbering());
-			for (IBodyElement element : docx.getBodyElements()) {
+			List<IBodyElement> elements = docx.getBodyElements();
+			for (int i = 0; i < elements.size(); i++) {
+				IBodyElement element = elements.get(i);
 				if (element instanceof XWPFParagraph paragraph) {
-					reader.paragraph(paragraph);
+					if (figureCaption(paragraph, elements.subList(i + 1, Math.min(i + 3, elements.size())))) {
+						reader.block++;
+					} else {
+						reader.paragraph(paragraph);
+					}
 				} else if (element instanceof XWPFTable table) {
 					reader.table(table);
 				}
 			}
 			return reader.rows;
 		}
+	}
+
+	/**
+	 * Whether a paragraph is the caption of a chart or picture, which is no text of the report (as the HTML reader
+	 * skips a figure): a caption that no table follows, directly or after its note.
+	 */
+	private static boolean figureCaption(XWPFParagraph paragraph, List<IBodyElement> next) {
+		if (!caption(paragraph)) {
+			return false;
+		}
+		boolean captionOfTable = !next.isEmpty() && (next.get(0) instanceof XWPFTable
+				|| next.size() > 1 && next.get(0) instanceof XWPFParagraph note && !caption(note) && next.get(1) instanceof XWPFTable);
+		return !captionOfTable;
+	}
+
+	private static boolean caption(XWPFParagraph paragraph) {
+		return CAPTION.equalsIgnoreCase(paragraph.getStyle());
 	}
 
 	private void paragraph(XWPFParagraph paragraph) {

@@ -61,6 +61,9 @@ public final class HtmlReader {
 				if (e.normalName().equals("figure") && e.selectFirst("table") == null) {
 					continue; // a chart or picture with its caption (a figure around a table is the table's)
 				}
+				if (e.normalName().equals("table") && e.hasClass("breakdown")) {
+					continue; // a summary report's table by part repeats its parts' figures: no table of the report type
+				}
 				if (e.normalName().equals("table")) {
 					flush();
 					table(e);

@@ -116,37 +116,56 @@ public final class PdfReader {
 	/**
 	 * A table row whose label its cell wraps over several lines, the row's values printed on the middle one (a row's
 	 * values stand in the middle of its cell): the label's lines above and below, each within 1.75 font sizes of the
-	 * next and starting right of the row's first glyph (so not in the column of a label merged down rows), are joined
-	 * into the row's label, as one line.
+	 * next and wholly left of the row's values (a line reaching over them is a header), are joined into the row's
+	 * label, as one line. Of such a line, what starts left of the row's own label (or left of its wrapped text when
+	 * the middle line prints no label) is a label merged down rows, which stays a line of its own.
 	 */
 	private static List<Printed> joinWrappedLabels(List<Printed> lines) {
 		int[] owner = new int[lines.size()];
+		int[] kept = new int[lines.size()];
 		for (int i = 0; i < lines.size(); i++) {
 			owner[i] = -1;
-			if (lines.get(i).isValues()) {
+			Printed line = lines.get(i);
+			if (line.isValues()) {
 				continue;
 			}
 			int up = nearestValues(lines, i, -1);
 			int down = nearestValues(lines, i, 1);
-			int nearest = up < 0 ? down : down < 0 ? up
-					: lines.get(i).y() - lines.get(up).y() <= lines.get(down).y() - lines.get(i).y() ? up : down;
-			if (nearest >= 0 && lines.get(i).chunks().get(0).x() > lines.get(nearest).chunks().get(0).x() + lines.get(nearest).size() / 2) {
+			int nearest = up < 0 ? down : down < 0 ? up : line.y() - lines.get(up).y() <= lines.get(down).y() - line.y() ? up : down;
+			if (nearest < 0) {
+				continue;
+			}
+			Printed row = lines.get(nearest);
+			if (line.end() >= row.chunks().get(row.labelEnd()).x()) {
+				continue;
+			}
+			float labelX = row.labelEnd() == 0 ? -Float.MAX_VALUE : row.chunks().get(row.labelEnd() - 1).x() - row.size() / 2;
+			int first = 0;
+			while (first < line.chunks().size() && line.chunks().get(first).x() < labelX) {
+				first++;
+			}
+			if (first < line.chunks().size()) {
 				owner[i] = nearest;
+				kept[i] = first;
 			}
 		}
 		List<Printed> joined = new ArrayList<>();
 		for (int v = 0; v < lines.size(); v++) {
+			Printed row = lines.get(v);
 			if (owner[v] >= 0) {
+				if (kept[v] > 0) {
+					joined.add(new Printed(row.y(), row.size(), row.chunks().subList(0, kept[v]), row.end()));
+				}
 				continue;
 			}
-			Printed row = lines.get(v);
 			List<String> above = new ArrayList<>();
 			List<String> below = new ArrayList<>();
 			float from = Float.MAX_VALUE;
 			for (int i = 0; i < lines.size(); i++) {
 				if (owner[i] == v) {
-					(i < v ? above : below).add(lines.get(i).text().replace(" ", ""));
-					from = Math.min(from, lines.get(i).chunks().get(0).x());
+					List<Chunk> owned = lines.get(i).chunks().subList(kept[i], lines.get(i).chunks().size());
+					(i < v ? above : below).add(String.join("", owned.stream().map(Chunk::text).toList()));
+					from = Math.min(from, owned.get(0).x());
 				}
 			}
 			if (above.isEmpty() && below.isEmpty()) {
@@ -157,7 +176,7 @@ public final class PdfReader {
 			StringBuilder label = new StringBuilder(String.join("", above));
 			for (int c = 0; c < row.labelEnd(); c++) {
 				Chunk chunk = row.chunks().get(c);
-				if (chunk.x() < from) {
+				if (chunk.x() < from - row.size() / 2) {
 					chunks.add(chunk);
 				} else {
 					label.append(chunk.text());
@@ -173,8 +192,9 @@ public final class PdfReader {
 
 	/**
 	 * A paragraph's lines as one line: a line of text that runs to (within three characters of) the right edge of the page's text, without ending a
-	 * sentence, continues on the next if that starts no further right (a paragraph's first line is indented), so that
-	 * a wrapped line that starts with a part's name ("总体情况、主动公开…") is no heading.
+	 * sentence, continues on the next if that starts no further right (a paragraph's first line is indented) and is
+	 * printed in the same size (a title is larger than the text under it), so that a wrapped line that starts with a
+	 * part's name ("总体情况、主动公开…") is no heading.
 	 */
 	private static List<Printed> joinWrappedParagraphs(List<Printed> lines) {
 		float right = (float) lines.stream().mapToDouble(Printed::end).max().orElse(0);
@@ -182,6 +202,7 @@ public final class PdfReader {
 		for (Printed line : lines) {
 			Printed previous = joined.isEmpty() ? null : joined.get(joined.size() - 1);
 			if (previous != null && previous.chunks().size() == 1 && line.chunks().size() == 1 && !line.isValues()
+					&& Math.abs(line.size() - previous.size()) < 0.5f
 					&& previous.text().length() >= 15 && previous.end() >= right - 3 * previous.size()
 					&& !SENTENCE_END.matcher(previous.text()).matches()
 					&& line.chunks().get(0).x() <= previous.chunks().get(0).x() + previous.size() / 2

@@ -183,10 +183,13 @@ final class Recogniser {
 		}
 	}
 
-	/** The signature at the end (body and date of issue): read, and cut from the narrative. Returns where it starts. */
+	/**
+	 * The signature at the end (body and date of issue): read, and cut from the narrative. Returns where it starts. The
+	 * date stands in one of the last five lines: the report's URL and contact may follow it, which a PDF wraps.
+	 */
 	private int signature() {
 		int end = rows.size();
-		for (int i = rows.size() - 1; i >= Math.max(0, rows.size() - 3); i--) {
+		for (int i = rows.size() - 1; i >= Math.max(0, rows.size() - 5); i--) {
 			Matcher date = DATE.matcher(Labels.normalise(rows.get(i).text()));
 			if (date.matches()) {
 				try {

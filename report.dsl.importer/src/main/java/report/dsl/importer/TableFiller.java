@@ -2,10 +2,13 @@ package report.dsl.importer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.EcoreUtil2;
@@ -80,33 +83,46 @@ public class TableFiller {
 
 	/**
 	 * The grid the recogniser reads: the report's title, each part's heading, and after the heading of the part a
-	 * table belongs to, the sheets that print that table's labels most.
+	 * table belongs to, the one sheet that prints that table's labels most (a sheet goes to the table whose labels it
+	 * prints most; of two sheets for one table, such as the table's and the one listing the rules' outcomes row by
+	 * row, the one printing more of its labels).
 	 */
 	private static List<GridRow> grid(Report report, ReportType type, List<XlsxReader.SheetRows> sheets) {
-		Map<TableType, List<XlsxReader.SheetRows>> byTable = new LinkedHashMap<>();
+		Map<TableType, XlsxReader.SheetRows> byTable = new LinkedHashMap<>();
+		Map<TableType, Long> found = new HashMap<>();
 		for (XlsxReader.SheetRows sheet : sheets) {
-			String printed = Labels.normalise(String.join("\n", sheet.rows().stream().map(GridRow::text).toList()));
-			type.getTables().stream().max(Comparator.comparingLong(t -> labelsFound(t, printed)))
-					.filter(t -> labelsFound(t, printed) > 0)
-					.ifPresent(t -> byTable.computeIfAbsent(t, k -> new ArrayList<>()).add(sheet));
+			Set<String> printed = sheet.rows().stream().flatMap(r -> r.cells().stream()).map(c -> Labels.normalise(c.text()))
+					.collect(Collectors.toSet());
+			type.getTables().stream().max(Comparator.comparingLong(t -> labelsFound(t, printed))).ifPresent(t -> {
+				long labels = labelsFound(t, printed);
+				if (labels > found.getOrDefault(t, 0L)) {
+					found.put(t, labels);
+					byTable.put(t, sheet);
+				}
+			});
 		}
 		List<GridRow> grid = new ArrayList<>();
 		grid.add(line(report.getBody() + report.getYear() + "年" + (type.getTitle() == null ? "报告" : type.getTitle())));
 		for (PartType part : type.getParts()) {
 			grid.add(line(part.getHeading()));
 			type.getTables().stream().filter(t -> t.getPart() == part)
-					.forEach(t -> byTable.getOrDefault(t, List.of()).forEach(s -> grid.addAll(s.rows())));
+					.filter(byTable::containsKey).forEach(t -> grid.addAll(byTable.get(t).rows()));
 		}
 		grid.add(line(report.getBody()));
 		grid.add(line((report.getYear() + 1) + "年1月1日"));
 		return grid;
 	}
 
-	private static long labelsFound(TableType table, String printed) {
-		List<String> labels = new ArrayList<>();
-		labels.add(table.getCaption());
-		EcoreUtil2.eAllOfType(table, Axis.class).forEach(a -> labels.add(a.getLabel()));
-		return labels.stream().filter(l -> l != null).map(Labels::normalise).filter(l -> l.length() > 1 && printed.contains(l)).count();
+	/**
+	 * How many of the table's labels the sheet prints as cells of their own, and its caption in a cell (with the unit,
+	 * say): a label inside a longer cell, as the workbook's sheet of rule outcomes names rows and columns, is no sign of
+	 * the table.
+	 */
+	private static long labelsFound(TableType table, Set<String> printed) {
+		String caption = table.getCaption() == null ? "" : Labels.normalise(table.getCaption());
+		long captions = caption.length() > 1 && printed.stream().anyMatch(cell -> cell.contains(caption)) ? 1 : 0;
+		return captions + EcoreUtil2.eAllOfType(table, Axis.class).stream().map(Axis::getLabel).filter(l -> l != null)
+				.map(Labels::normalise).filter(l -> l.length() > 1 && printed.contains(l)).count();
 	}
 
 	private static GridRow line(String text) {
