@@ -157,8 +157,8 @@ public class ReportBuild {
 	private record Planned(List<Withheld> withheld, List<Rendered> outputs, List<Published> published) {
 	}
 
-	/** One report in one format, and where it goes relative to the output directory. */
-	private record Rendered(Source source, String report, String target, byte[] content) {
+	/** One output, where it goes relative to the output directory, and what it is (报告「…」) for a collision's message. */
+	private record Rendered(Source source, String what, String target, byte[] content) {
 	}
 
 	/** A published report by its URI, which stays the same in every resource set, and that of its 上年报告, if any. */
@@ -185,7 +185,7 @@ public class ReportBuild {
 					String name = reports.size() == 1 ? base : base + "-" + report.getName();
 					for (String format : publisher.extensions()) {
 						if (formats.contains(format)) {
-							outputs.add(new Rendered(source, report.getName(), name + "." + format,
+							outputs.add(new Rendered(source, "报告「" + report.getName() + "」", name + "." + format,
 									publisher.render(report, format, font)));
 						}
 					}
@@ -236,7 +236,7 @@ public class ReportBuild {
 						String name = HISTORY_FOLDER + "/" + ReportText.clean(ReportMetadata.issuer(head)).replaceAll("[\\\\/:*?\"<>|\\s]", "_");
 						Source source = new Source(file, null);
 						for (OutputFormat format : historyFormats) {
-							history.render(chain, format).ifPresent(text -> pages.add(new Rendered(source, head.getName(),
+							history.render(chain, format).ifPresent(text -> pages.add(new Rendered(source, "历年数据",
 									name + "." + format.extension(), text.getBytes(StandardCharsets.UTF_8))));
 						}
 					}
@@ -245,7 +245,7 @@ public class ReportBuild {
 			return pages;
 		}, pages -> {
 			for (Rendered page : pages) {
-				writeHistory(page, root, writtenFrom, written, collisions);
+				write(page, root, writtenFrom, written, collisions);
 			}
 		});
 	}
@@ -273,25 +273,13 @@ public class ReportBuild {
 		return Optional.empty();
 	}
 
-	private static void writeHistory(Rendered page, Path root, Map<Path, Path> writtenFrom, List<Path> written,
-			List<String> collisions) throws IOException {
-		Path target = inside(root, page.target());
-		Path earlier = writtenFrom.putIfAbsent(target, page.source().file());
-		if (earlier != null) {
-			collisions.add(root.relativize(target) + "：" + page.source().file() + " 的历年数据与 " + earlier + " 的输出同名，未覆盖");
-			return;
-		}
-		AtomicFiles.write(target, page.content());
-		written.add(target);
-	}
-
 	private static void write(Rendered output, Path root, Map<Path, Path> writtenFrom, List<Path> written,
 			List<String> collisions) throws IOException {
 		Path target = inside(root, output.target());
 		Path earlier = writtenFrom.putIfAbsent(target, output.source().file());
 		if (earlier != null) {
-			collisions.add(root.relativize(target) + "：" + output.source().file() + " 的报告「" + output.report() + "」与 "
-					+ earlier + " 的输出同名，未覆盖");
+			collisions.add(root.relativize(target) + "：" + output.source().file() + " 的" + output.what() + "与 " + earlier
+					+ " 的输出同名，未覆盖");
 			return;
 		}
 		AtomicFiles.write(target, output.content());
