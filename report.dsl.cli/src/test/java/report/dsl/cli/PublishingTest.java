@@ -203,9 +203,9 @@ class PublishingTest {
 
 	@Test
 	void anUnknownFormatIsAUsageError(@TempDir Path dir) {
-		Run run = Run.of("build", EXAMPLES.toString(), "-o", dir.toString(), "--format", "pdf");
+		Run run = Run.of("build", EXAMPLES.toString(), "-o", dir.toString(), "--format", "rtf");
 		assertEquals(2, run.exit());
-		assertTrue(run.err().contains("未知的格式「pdf」"), run.err());
+		assertTrue(run.err().contains("未知的格式「rtf」"), run.err());
 	}
 
 	private static List<Path> list(Path dir) throws IOException {
