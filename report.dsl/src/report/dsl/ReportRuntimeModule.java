@@ -4,6 +4,7 @@ import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
@@ -14,6 +15,7 @@ import report.dsl.parser.NestingLimitedParser;
 import report.dsl.parser.ReportSyntaxErrorMessages;
 import report.dsl.resource.ReportResource;
 import report.dsl.resource.ReportResourceDescriptionManager;
+import report.dsl.resource.ReportResourceDescriptionStrategy;
 import report.dsl.scoping.ReportGlobalScopeProvider;
 
 /** Binds the language's own services into Xtext's defaults. */
@@ -45,6 +47,10 @@ public class ReportRuntimeModule extends AbstractReportRuntimeModule {
 
 	public Class<? extends IResourceDescription.Manager> bindIResourceDescription$Manager() {
 		return ReportResourceDescriptionManager.class;
+	}
+
+	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return ReportResourceDescriptionStrategy.class;
 	}
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {

@@ -19,6 +19,7 @@ import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
 import report.dsl.evaluation.ShownNumber;
 import report.dsl.evaluation.TableValues;
+import report.dsl.model.Additivity;
 import report.dsl.model.RuleTerms;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Axis;
@@ -35,8 +36,9 @@ import report.dsl.report.TableData;
 import report.dsl.report.Text;
 
 /**
- * Hover shows numbers where the text has names or digits: a cell's value and the rules it takes part
- * in with both sides computed, a row's values including computed totals, what a binding resolves to.
+ * Hover shows numbers where the text has names or digits: a cell's value, in a summary report its parts' values
+ * and their sum, and the rules it takes part in with both sides computed; a row's values including computed totals;
+ * what a binding resolves to.
  */
 @Singleton
 public class ReportHoverService extends HoverService {
@@ -96,8 +98,20 @@ public class ReportHoverService extends HoverService {
 		StringBuilder text = new StringBuilder("**表" + data.getTable().getName() + "「" + TableLayout.keyText(row) + "」行 ×「"
 				+ TableLayout.shortKey(column) + "」列** = " + Numbers.plain(table.value(row, column)));
 		text.append(table.isComputed(row, column) ? "（由规则计算）" : "");
+		appendParts(text, values, table.value(row, column), row, column);
 		appendRules(text, values, row, column);
 		return text.toString();
+	}
+
+	/** In a summary report, an additive cell's parts and their sum: ✓ 各部分之和：甲局（1） + 乙局（2） = 3. */
+	private static void appendParts(StringBuilder text, ReportValues values, BigDecimal written, Row row, Column column) {
+		if (values.parts().isEmpty() || !Additivity.isAdditive(row, column)) {
+			return;
+		}
+		BigDecimal sum = values.partsSum(row, column);
+		boolean holds = written.compareTo(sum) == 0;
+		text.append("\n\n").append(holds ? "✓ " : "✗ ").append("各部分之和：").append(values.partsTerms(row, column)).append(" = ")
+				.append(Numbers.plain(sum)).append(holds ? "" : "，与本格相差 " + Numbers.plain(written.subtract(sum).abs()));
 	}
 
 	/**

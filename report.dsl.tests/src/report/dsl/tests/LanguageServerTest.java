@@ -256,15 +256,45 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 
 	@Test
 	void aSummaryIsCheckedAgainWhenAPartItNamesChanges() throws Exception {
+		assertCheckedAgainWhenItsPartChanges("part.report", "汇总 部门甲2023");
+	}
+
+	@Test
+	void aSummaryOfAFolderIsCheckedAgainWhenAReportThereChanges() throws Exception {
+		Files.createDirectories(root.toPath().resolve("departments"));
+		assertCheckedAgainWhenItsPartChanges("departments/part.report", "汇总 目录 \"departments\"");
+	}
+
+	/** A summary that adds up the part at the path is clean; the part's number changes: the summary's cell no longer adds up. */
+	private void assertCheckedAgainWhenItsPartChanges(String partPath, String summary) throws Exception {
 		String part = balanced().replace("报告 聊城市机关事务管理局2023", "报告 部门甲2023");
-		String partUri = writeFile("part.report", part);
+		String partUri = writeFile(partPath, part);
 		open(partUri, part);
-		show(balanced().replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"聊城市机关事务管理局\"\n\t汇总 部门甲2023"));
+		show(balanced().replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"聊城市机关事务管理局\"\n\t" + summary));
 		Assertions.assertEquals(List.of(), getDiagnostics().get(uri));
 		languageServer.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(partUri, 2),
 				List.of(new TextDocumentContentChangeEvent(part.replace("行政规范性文件: 1 1 1", "行政规范性文件: 1 1 4")))));
 		Assertions.assertEquals(List.of(IssueCodes.AGGREGATE_MISMATCH),
 				getDiagnostics().get(uri).stream().map(d -> d.getCode().getLeft()).toList());
+	}
+
+	@Test
+	void hoverOnASummarysCellShowsItsPartsAndTheirSum() throws Exception {
+		String first = balanced().replace("报告 聊城市机关事务管理局2023", "报告 部门甲2023").replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"甲局\"")
+				.replace("行政规范性文件: 1 1 1", "行政规范性文件: 1 1 3");
+		open(writeFile("first.report", first), first);
+		String second = balanced().replace("报告 聊城市机关事务管理局2023", "报告 部门乙2023").replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"乙局\"")
+				.replace("行政规范性文件: 1 1 1", "行政规范性文件: 1 1 4");
+		open(writeFile("second.report", second), second);
+		show(balanced().replace("发布机关 \"聊城市机关事务管理局\"", "发布机关 \"聊城市机关事务管理局\"\n\t汇总 部门甲2023、部门乙2023")
+				.replace("行政规范性文件: 1 1 1", "行政规范性文件: 1 1 6"));
+		String hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("行政规范性文件: 1 1 6", 13))).get()
+				.getContents().getRight().getValue();
+		assertTrue(hover.contains("✗ 各部分之和：甲局（3） + 乙局（4） = 7，与本格相差 1"), hover);
+		show(currentText().replace("行政规范性文件: 1 1 6", "行政规范性文件: 1 1 7"));
+		hover = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), position("行政规范性文件: 1 1 7", 13))).get()
+				.getContents().getRight().getValue();
+		assertTrue(hover.contains("✓ 各部分之和：甲局（3） + 乙局（4） = 7"), hover);
 	}
 
 	private CodeAction firstFix(String document, String code) throws Exception {

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 
+import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Binding;
 import report.dsl.report.Column;
@@ -144,6 +146,12 @@ public final class ReportValues {
 			sum = sum.add(part.table(TableLayout.table(row)).value(row, column));
 		}
 		return sum;
+	}
+
+	/** The parts' values of a cell that make its sum, as messages and hovers write them: 甲局（3） + 乙局（4）. */
+	public String partsTerms(Row row, Column column) {
+		return parts().stream().map(part -> ReportMetadata.issuer(part.report()) + "（"
+				+ Numbers.plain(part.table(TableLayout.table(row)).value(row, column)) + "）").collect(Collectors.joining(" + "));
 	}
 
 	/** Last year's values; none when 上年报告 is not given, does not resolve or leads back to this report. */

@@ -19,9 +19,6 @@ import com.google.inject.Inject;
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
-import report.dsl.model.Additivity;
-import report.dsl.model.MainFigures;
-import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.Chart;
@@ -236,37 +233,33 @@ public class HtmlReportGenerator {
 		figure.appendElement("figcaption").text(bars.caption());
 	}
 
-	/**
-	 * Under a summed table of a summary report: its main figures by part (which department contributed how many
-	 * applications, reviews, suits), and a chart of the parts' shares of the first main figure that is not zero.
-	 */
+	/** Under a summed table of a summary report: its breakdown by part, and a chart of the parts' shares of the first main figure that is not zero. */
 	private void breakdown(Element parent, TableType table, ReportValues values) {
-		List<MainFigures.Figure> headlines = Additivity.headlines(table);
-		if (headlines.isEmpty() || values.parts().isEmpty()) {
+		Breakdown breakdown = Breakdown.of(table, values).orElse(null);
+		if (breakdown == null) {
 			return;
 		}
 		Element element = parent.appendElement("table").addClass("breakdown").addClass("breakdown-" + table.getName());
-		element.appendElement("caption").text("表" + table.getName() + "按汇总的报告分列"
-				+ (table.getUnit() == null ? "" : "（单位：" + ReportText.clean(table.getUnit()) + "）"));
+		element.appendElement("caption").text(breakdown.caption());
 		Element header = element.appendElement("thead").appendElement("tr");
 		header.appendElement("th").addClass("corner").attr("scope", "col").text("报告");
-		headlines.forEach(headline -> header.appendElement("th").attr("scope", "col").text(ReportText.clean(headline.label())));
+		breakdown.labels().forEach(label -> header.appendElement("th").attr("scope", "col").text(label));
 		Element body = element.appendElement("tbody");
-		for (ReportValues part : values.parts()) {
+		for (Breakdown.Line line : breakdown.lines()) {
 			Element tr = body.appendElement("tr");
-			tr.appendElement("th").attr("scope", "row").text(ReportText.clean(ReportMetadata.issuer(part.report())));
-			headlines.forEach(headline -> tr.appendElement("td").text(Numbers.plain(part.table(table).value(headline.row(), headline.column()))));
+			tr.appendElement("th").attr("scope", "row").text(line.part());
+			line.values().forEach(value -> tr.appendElement("td").text(Numbers.plain(value)));
 		}
 		Element total = element.appendElement("tfoot").appendElement("tr");
 		total.appendElement("th").attr("scope", "row").text("合计");
-		headlines.forEach(headline -> total.appendElement("td").text(Numbers.plain(values.table(table).value(headline.row(), headline.column()))));
-		for (MainFigures.Figure headline : headlines) {
-			List<BigDecimal> shares = values.parts().stream().map(part -> part.table(table).value(headline.row(), headline.column())).toList();
+		breakdown.totals().forEach(value -> total.appendElement("td").text(Numbers.plain(value)));
+		for (int figure = 0; figure < breakdown.labels().size(); figure++) {
+			List<BigDecimal> shares = breakdown.shares(figure);
 			if (shares.stream().allMatch(value -> value.signum() == 0) || shares.stream().anyMatch(value -> value.signum() < 0)) {
 				continue;
 			}
-			String title = "表" + table.getName() + "「" + ReportText.clean(headline.label()) + "」各部分占比";
-			List<String> names = values.parts().stream().map(part -> ReportText.clean(ReportMetadata.issuer(part.report()))).toList();
+			String title = "表" + table.getName() + "「" + breakdown.labels().get(figure) + "」各部分占比";
+			List<String> names = breakdown.lines().stream().map(Breakdown.Line::part).toList();
 			bars(parent.appendElement("figure").addClass("chart").addClass("breakdown-chart"),
 					ChartBars.ofParts(title, names, shares, table.getUnit() == null ? "" : ReportText.clean(table.getUnit())));
 			return;

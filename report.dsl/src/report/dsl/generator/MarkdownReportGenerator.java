@@ -1,5 +1,6 @@
 package report.dsl.generator;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.commonmark.Extension;
@@ -32,7 +33,8 @@ import report.dsl.report.TableType;
 /**
  * GitHub-flavoured Markdown that reads well in a git web view. Built as a CommonMark tree and
  * rendered by commonmark-java, which escapes whatever the author wrote; merged cells of the printed
- * tables become hierarchical labels ("三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密").
+ * tables become hierarchical labels ("三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密"); under a summary's summed
+ * table, its breakdown by part.
  */
 public class MarkdownReportGenerator {
 
@@ -72,6 +74,7 @@ public class MarkdownReportGenerator {
 				contents(parent, sub.getContents(), report, values, level + 1);
 			} else if (content instanceof TableData data && data.getTable() != null && !data.getTable().eIsProxy()) {
 				table(parent, data.getTable(), values);
+				Breakdown.of(data.getTable(), values).ifPresent(breakdown -> breakdown(parent, breakdown));
 			}
 		}
 	}
@@ -118,6 +121,32 @@ public class MarkdownReportGenerator {
 			markdown.appendChild(body);
 			parent.appendChild(markdown);
 		}
+	}
+
+	/** Under a summed table of a summary report: its main figures by part, and their totals. */
+	private static void breakdown(Node parent, Breakdown breakdown) {
+		parent.appendChild(emphasised(breakdown.caption()));
+		TableBlock markdown = new TableBlock();
+		TableHead head = new TableHead();
+		TableRow headRow = new TableRow();
+		headRow.appendChild(cell("报告", true, TableCell.Alignment.LEFT));
+		breakdown.labels().forEach(label -> headRow.appendChild(cell(label, true, TableCell.Alignment.RIGHT)));
+		head.appendChild(headRow);
+		markdown.appendChild(head);
+		TableBody body = new TableBody();
+		for (Breakdown.Line line : breakdown.lines()) {
+			body.appendChild(numbers(line.part(), line.values()));
+		}
+		body.appendChild(numbers("合计", breakdown.totals()));
+		markdown.appendChild(body);
+		parent.appendChild(markdown);
+	}
+
+	private static TableRow numbers(String label, List<BigDecimal> values) {
+		TableRow row = new TableRow();
+		row.appendChild(cell(label, false, TableCell.Alignment.LEFT));
+		values.forEach(value -> row.appendChild(cell(Numbers.plain(value), false, TableCell.Alignment.RIGHT)));
+		return row;
 	}
 
 	private static int sharedGroups(List<List<String>> paths) {

@@ -1,9 +1,7 @@
 package report.dsl.validation;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
@@ -15,7 +13,6 @@ import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.TableValues;
 import report.dsl.model.Additivity;
-import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.CellValue;
 import report.dsl.report.Report;
@@ -90,8 +87,7 @@ public class SummaryValidator extends ConcernValidator {
 			return;
 		}
 		ReportValues values = evaluator.values(report);
-		List<ReportValues> parts = values.parts();
-		if (parts.isEmpty()) {
+		if (values.parts().isEmpty()) {
 			return;
 		}
 		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
@@ -104,20 +100,19 @@ public class SummaryValidator extends ConcernValidator {
 			}
 			for (Additivity.Cell cell : Additivity.cells(data.getTable())) {
 				if (!table.isComputed(cell.row(), cell.column())) {
-					check(values, table, cell, parts);
+					check(values, table, cell);
 				}
 			}
 		}
 	}
 
-	private void check(ReportValues values, TableValues table, Additivity.Cell cell, List<ReportValues> parts) {
+	private void check(ReportValues values, TableValues table, Additivity.Cell cell) {
 		BigDecimal written = table.value(cell.row(), cell.column());
 		BigDecimal sum = values.partsSum(cell.row(), cell.column());
 		if (written.compareTo(sum) == 0) {
 			return;
 		}
-		String operands = parts.stream().map(part -> ReportMetadata.issuer(part.report()) + "（"
-				+ Numbers.plain(part.table(table.table()).value(cell.row(), cell.column())) + "）").collect(Collectors.joining(" + "));
+		String operands = values.partsTerms(cell.row(), cell.column());
 		String message = "汇总数与各部分之和不符：表" + table.table().getName() + "「" + TableLayout.keyText(cell.row()) + "」行「"
 				+ TableLayout.shortKey(cell.column()) + "」列为 " + Numbers.plain(written) + "，而 " + operands + " = "
 				+ Numbers.plain(sum) + "，相差 " + Numbers.plain(written.subtract(sum).abs());

@@ -39,6 +39,10 @@ class SummaryAndHistoryTest {
 		JsonNode summary = new ObjectMapper().readTree(out.resolve("heyang-county-2023.json").toFile()).get("summary");
 		assertEquals(List.of("heyang-gongan-2023.report", "heyang-jiaoyu-2023.report", "heyang-ziranziyuan-2023.report"),
 				texts(summary.get("parts"), "file"));
+		String markdown = Files.readString(out.resolve("heyang-county-2023.md"));
+		assertTrue(markdown.contains("*表B按汇总的报告分列（单位：件）*\n\n|报告|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|本年度办理结果|结转下年度继续办理|\n"
+				+ "|:---|---:|---:|---:|---:|\n|河阳县公安局|14|1|14|1|\n"), markdown);
+		assertTrue(markdown.contains("|合计|53|4|53|4|"), markdown);
 		// a department's own report has no breakdown
 		assertTrue(Jsoup.parse(out.resolve("departments/heyang-gongan-2023.html").toFile()).select("table.breakdown").isEmpty());
 	}

@@ -16,6 +16,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
+import report.dsl.generator.Breakdown;
+
 /**
  * A published web page into the cell grid: the page's text blocks as lines, its tables with rowspan and colspan
  * expanded (a label spanning rows stands in each of them), scripts, navigation, headers and footers left out. The
@@ -61,8 +63,8 @@ public final class HtmlReader {
 				if (e.normalName().equals("figure") && e.selectFirst("table") == null) {
 					continue; // a chart or picture with its caption (a figure around a table is the table's)
 				}
-				if (e.normalName().equals("table") && e.hasClass("breakdown")) {
-					continue; // a summary report's table by part repeats its parts' figures: no table of the report type
+				if (e.normalName().equals("table") && e.selectFirst("caption") != null && Breakdown.isCaption(e.selectFirst("caption").text())) {
+					continue; // a published summary's breakdown by part: the parts' numbers, not the report's
 				}
 				if (e.normalName().equals("table")) {
 					flush();

@@ -12,11 +12,14 @@ import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+
+import report.dsl.generator.Breakdown;
 
 /**
  * A Markdown document (CommonMark with GFM pipe tables, as {@code report build} publishes it) into the cell grid:
@@ -43,7 +46,9 @@ public final class MarkdownReader {
 
 	private void blocks(Node parent) {
 		for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-			if (node instanceof TableBlock table) {
+			if (node instanceof Paragraph && node.getNext() instanceof TableBlock && Breakdown.isCaption(text(node))) {
+				node = node.getNext(); // a published summary's breakdown by part: the parts' numbers, not the report's
+			} else if (node instanceof TableBlock table) {
 				table(table);
 			} else if (node instanceof HtmlBlock) {
 				continue; // markup of the page, not the report's text
@@ -96,11 +101,15 @@ public final class MarkdownReader {
 		}
 	}
 
-	private SourceCell cell(Node cell) {
+	private static String text(Node node) {
 		StringBuilder text = new StringBuilder();
-		collect(cell, text);
+		collect(node, text);
+		return text.toString().strip();
+	}
+
+	private SourceCell cell(Node cell) {
 		SourceSpan at = cell.getSourceSpans().isEmpty() ? null : cell.getSourceSpans().get(0);
-		return new SourceCell(text.toString().strip(), at == null ? 1 : at.getLineIndex() + 1, at == null ? 1 : at.getColumnIndex() + 1);
+		return new SourceCell(text(cell), at == null ? 1 : at.getLineIndex() + 1, at == null ? 1 : at.getColumnIndex() + 1);
 	}
 
 	private static void collect(Node parent, StringBuilder text) {
