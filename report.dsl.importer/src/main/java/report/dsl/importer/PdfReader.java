@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,8 +51,12 @@ public final class PdfReader {
 		}
 	}
 
-	/** A text line of a page, whether it stands in the page's top or bottom margin, and whether it is a table row's values. */
-	private record Line(String text, boolean inMargin, boolean values) {
+	/**
+	 * A text line of a page, whether it stands in the page's top or bottom margin, whether it is a table row's values,
+	 * its font size, and whether it is a line of a paragraph running to the right edge, or centred with no line
+	 * close under it (a figure's caption, if smaller than the paragraphs' text: a table's caption has its header under it).
+	 */
+	private record Line(String text, boolean inMargin, boolean values, float size, boolean paragraph, boolean centred) {
 	}
 
 	/** The glyphs of each page, grouped into lines as they are collected. */
@@ -79,15 +84,26 @@ public final class PdfReader {
 		protected void endPage(PDPage p) {
 			float height = p.getCropBox().getHeight();
 			List<Line> lines = new ArrayList<>();
-			for (Printed line : joinWrappedParagraphs(joinWrappedLabels(lines(page).stream().map(PdfReader::printed).toList()))) {
-				lines.add(new Line(fold(line.text()), line.y() < height * MARGIN || line.y() > height * (1 - MARGIN), line.isValues()));
+			List<Printed> printed = joinWrappedParagraphs(joinWrappedLabels(lines(page).stream().map(PdfReader::printed).toList()));
+			float width = p.getCropBox().getWidth();
+			float right = right(printed);
+			float left = (float) printed.stream().mapToDouble(l -> l.chunks().get(0).x()).min().orElse(0);
+			for (int i = 0; i < printed.size(); i++) {
+				Printed line = printed.get(i);
+				float start = line.chunks().get(0).x();
+				boolean centred = line.isProse() && start - left > 2 * line.size()
+						&& Math.abs(start + line.end() - width) < 2 * line.size()
+						&& (i + 1 == printed.size() || printed.get(i + 1).y() - line.y() > CAPTION_SPACE * line.size());
+				lines.add(new Line(fold(line.isProse() || line.isValues() ? line.text() : line.cells()),
+						line.y() < height * MARGIN || line.y() > height * (1 - MARGIN), line.isValues(), line.size(),
+						line.isProse() && line.runsTo(right), centred));
 			}
 			pages.add(lines);
 		}
 	}
 
-	/** A run of glyphs without a wide gap: a word of a sentence, or one cell of a table row. */
-	private record Chunk(float x, String text) {
+	/** A run of glyphs without a wide gap: a word of a sentence, or one cell of a table row; from x to end. */
+	private record Chunk(float x, float end, String text) {
 	}
 
 	/** A printed line: its baseline, font size, chunks left to right, and where its last glyph ends. */
@@ -95,6 +111,11 @@ public final class PdfReader {
 
 		String text() {
 			return String.join(" ", chunks.stream().map(Chunk::text).toList());
+		}
+
+		/** The chunks as a table row's cells, tab-separated: the label cells of a table's header, no paragraph. */
+		String cells() {
+			return String.join("\t", chunks.stream().map(Chunk::text).toList());
 		}
 
 		/** The chunks before the numbers a table row ends with; all of them when it ends with fewer than two. */
@@ -109,7 +130,25 @@ public final class PdfReader {
 		boolean isValues() {
 			return labelEnd() < chunks.size();
 		}
+
+		/** Whether the line runs to (within three characters of) the right edge of the page's text. */
+		boolean runsTo(float right) {
+			return end >= right - 3 * size;
+		}
+
+		/** Text in words: its chunks, if more than one, apart by no more than a space of the text (a table's cells are further apart). */
+		boolean isProse() {
+			for (int c = 1; c < chunks.size(); c++) {
+				if (chunks.get(c).x() - chunks.get(c - 1).end() > WORD_SPACE * size) {
+					return false;
+				}
+			}
+			return !isValues();
+		}
 	}
+
+	/** The widest space between words, in font sizes: wider than a space of a CJK font, narrower than a table's cell padding. */
+	private static final float WORD_SPACE = 0.6f;
 
 	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -183,7 +222,7 @@ public final class PdfReader {
 				}
 			}
 			label.append(String.join("", below));
-			chunks.add(new Chunk(from, label.toString()));
+			chunks.add(new Chunk(from, row.chunks().get(Math.max(0, row.labelEnd() - 1)).end(), label.toString()));
 			chunks.addAll(row.chunks().subList(row.labelEnd(), row.chunks().size()));
 			joined.add(new Printed(row.y(), row.size(), chunks, row.end()));
 		}
@@ -191,29 +230,52 @@ public final class PdfReader {
 	}
 
 	/**
-	 * A paragraph's lines as one line: a line of text that runs to (within three characters of) the right edge of the page's text, without ending a
-	 * sentence, continues on the next if that starts no further right (a paragraph's first line is indented) and is
-	 * printed in the same size (a title is larger than the text under it), so that a wrapped line that starts with a
-	 * part's name ("总体情况、主动公开…") is no heading.
+	 * A paragraph's lines as one line: a line of prose that runs to the right edge of the page's text continues on the
+	 * next line of prose printed in the same size (a title is larger than the text under it) that starts left of the
+	 * paragraph's first line, which is indented, so that a wrapped line that starts with a part's name ("总体情况、主动公开…") is no heading, and a line that ends a sentence at the right edge is no paragraph's
+	 * end. Where the first line is not indented (it starts at the page's left margin, where the lines that run to the
+	 * right edge start), the next line starting no further right continues it unless the line ends a sentence.
 	 */
 	private static List<Printed> joinWrappedParagraphs(List<Printed> lines) {
-		float right = (float) lines.stream().mapToDouble(Printed::end).max().orElse(0);
+		float right = right(lines);
+		float margin = margin(lines, right);
 		List<Printed> joined = new ArrayList<>();
 		for (Printed line : lines) {
 			Printed previous = joined.isEmpty() ? null : joined.get(joined.size() - 1);
-			if (previous != null && previous.chunks().size() == 1 && line.chunks().size() == 1 && !line.isValues()
-					&& Math.abs(line.size() - previous.size()) < 0.5f
-					&& previous.text().length() >= 15 && previous.end() >= right - 3 * previous.size()
-					&& !SENTENCE_END.matcher(previous.text()).matches()
-					&& line.chunks().get(0).x() <= previous.chunks().get(0).x() + previous.size() / 2
-					&& line.y() - previous.y() <= 3 * previous.size()) {
+			if (previous != null && previous.isProse() && line.isProse() && continues(previous, line, right, margin)) {
 				joined.set(joined.size() - 1, new Printed(line.y(), line.size(),
-						List.of(new Chunk(previous.chunks().get(0).x(), previous.text() + line.text())), line.end()));
+						List.of(new Chunk(previous.chunks().get(0).x(), line.end(), previous.text() + line.text())), line.end()));
 			} else {
 				joined.add(line);
 			}
 		}
 		return joined;
+	}
+
+	/** The right edge of a page's text. */
+	private static float right(List<Printed> lines) {
+		return (float) lines.stream().mapToDouble(Printed::end).max().orElse(0);
+	}
+
+	/** The left margin of a page's text: where its lines of prose that run to the right edge start. */
+	private static float margin(List<Printed> lines, float right) {
+		return (float) lines.stream().filter(l -> l.isProse() && l.runsTo(right))
+				.mapToDouble(l -> l.chunks().get(0).x()).min().orElse(0);
+	}
+
+	/** The least space under a figure's caption, in its font sizes, to the next line: more than a table's caption leaves to its header. */
+	private static final float CAPTION_SPACE = 3.5f;
+
+	/** Whether a line of prose continues the paragraph before it (see joinWrappedParagraphs). */
+	private static boolean continues(Printed paragraph, Printed line, float right, float margin) {
+		float size = paragraph.size();
+		float first = paragraph.chunks().get(0).x();
+		float start = line.chunks().get(0).x();
+		if (Math.abs(line.size() - size) >= 0.5f || paragraph.text().length() < 15 || !paragraph.runsTo(right)
+				|| line.y() - paragraph.y() > 3 * size || start > first + size / 2) {
+			return false;
+		}
+		return start < first - size / 2 || first <= margin + size / 2 && !SENTENCE_END.matcher(paragraph.text()).matches();
 	}
 
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[。！？；：]$");
@@ -264,16 +326,17 @@ public final class PdfReader {
 		TextPosition previous = null;
 		for (TextPosition glyph : line) {
 			if (previous != null && glyph.getXDirAdj() - (previous.getXDirAdj() + previous.getWidthDirAdj()) > size(glyph) / 3) {
-				chunks.add(new Chunk(x, text.toString()));
+				chunks.add(new Chunk(x, previous.getXDirAdj() + previous.getWidthDirAdj(), text.toString()));
 				text.setLength(0);
 				x = glyph.getXDirAdj();
 			}
 			text.append(glyph.getUnicode());
 			previous = glyph;
 		}
-		chunks.add(new Chunk(x, text.toString()));
 		TextPosition last = line.get(line.size() - 1);
-		return new Printed(line.get(0).getYDirAdj(), size(line.get(0)), chunks, last.getXDirAdj() + last.getWidthDirAdj());
+		float end = last.getXDirAdj() + last.getWidthDirAdj();
+		chunks.add(new Chunk(x, end, text.toString()));
+		return new Printed(line.get(0).getYDirAdj(), size(line.get(0)), chunks, end);
 	}
 
 	private static float size(TextPosition glyph) {
@@ -283,7 +346,8 @@ public final class PdfReader {
 
 	/**
 	 * The lines of all pages without what a page prints around the text: page numbers, headers and footers (a line in
-	 * the margin that comes back, its digits aside, on more than one page), and a table's header rows repeated at the
+	 * the margin that comes back, its digits aside, on more than one page), a figure's caption (a centred line smaller than
+	 * the paragraphs' text with no line close under it), and a table's header rows repeated at the
 	 * top of a page that continues the table.
 	 */
 	private static List<String> withoutPageFurniture(List<List<Line>> pages) {
@@ -291,6 +355,9 @@ public final class PdfReader {
 		for (List<Line> page : pages) {
 			page.stream().filter(Line::inMargin).map(l -> l.text().replaceAll("\\d+", "#")).distinct().forEach(t -> repeated.merge(t, 1, Integer::sum));
 		}
+		Map<Float, Long> paragraphSizes = pages.stream().flatMap(List::stream).filter(Line::paragraph)
+				.collect(Collectors.groupingBy(l -> (float) Math.round(l.size()), Collectors.counting()));
+		float textSize = paragraphSizes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
 		List<String> text = new ArrayList<>();
 		boolean inTable = false;
 		for (List<Line> page : pages) {
@@ -298,7 +365,7 @@ public final class PdfReader {
 			for (Line line : page) {
 				boolean furniture = line.inMargin() && (PAGE_NUMBER.matcher(line.text()).matches()
 						|| pages.size() > 1 && repeated.getOrDefault(line.text().replaceAll("\\d+", "#"), 0) > 1);
-				if (furniture) {
+				if (furniture || line.centred() && line.size() < textSize - 1) {
 					continue;
 				}
 				top &= !line.values();
