@@ -76,4 +76,18 @@ class ExportTest {
 		assertTrue(refused.getMessage().startsWith("broken.report 有错误，未导出：第"), refused.getMessage());
 		assertFalse(Files.exists(target));
 	}
+
+	@Test
+	void aDocumentOutputThatCannotWriteTheReportSaysWhyInOneMessage() throws Exception {
+		IProject project = UiSupport.project("export-font");
+		String emoji = UiSupport.example("004-yeji-jiguanshiwu-2023.report")
+				.replace("发布机关 \"叶集区机关事务管理服务中心\"", "发布机关 \"叶集区机关事务管理服务中心\uD83D\uDE00\"");
+		IDocument document = UiSupport.document(IDE.openEditor(UiSupport.page(), UiSupport.file(project, "emoji.report", emoji)));
+		Path target = ReportExport.folder(document).orElseThrow().resolve("emoji.pdf");
+
+		ReportExport.Refused refused = assertThrows(ReportExport.Refused.class, () -> ReportExport.export(document, "pdf", target));
+		assertEquals("无法导出为 pdf：所用字体缺少字符「\uD83D\uDE00」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件",
+				refused.getMessage());
+		assertFalse(Files.exists(target));
+	}
 }
