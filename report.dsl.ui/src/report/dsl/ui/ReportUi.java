@@ -43,14 +43,20 @@ import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.Modules2;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
+import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.name.Names;
 
+import report.dsl.ReportRuntimeModule;
 import report.dsl.batch.ReportFormatting;
+import report.dsl.generator.ReportPublisher;
 import report.dsl.ide.IssueData;
+import report.dsl.ide.ReportIdeModule;
 import report.dsl.ide.ReportIdeSetup;
 
 /** The language, in-process: one injector per workbench, parsing and checking editor documents. */
@@ -68,7 +74,15 @@ public final class ReportUi {
 
 	public static synchronized Injector injector() {
 		if (injector == null) {
-			injector = new ReportIdeSetup().createInjectorAndDoEMFRegistration();
+			injector = new ReportIdeSetup() {
+				@Override
+				public Injector createInjector() {
+					// the document outputs (docx, xlsx, pdf) are jars on this bundle's class path, invisible to the language bundle's
+					return Guice.createInjector(Modules2.mixin(new ReportRuntimeModule(), new ReportIdeModule(),
+							binder -> binder.bind(ClassLoader.class).annotatedWith(Names.named(ReportPublisher.DOCUMENT_OUTPUTS))
+									.toInstance(ReportUi.class.getClassLoader())));
+				}
+			}.createInjectorAndDoEMFRegistration();
 		}
 		return injector;
 	}

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 
 import com.google.inject.Inject;
 import com.google.inject.Injector;
+import com.google.inject.name.Named;
 
 import report.dsl.report.Report;
 
@@ -31,6 +32,16 @@ public class ReportPublisher {
 
 	@Inject
 	private Injector injector;
+
+	/**
+	 * Names the class loader the document outputs are found on, for an OSGi bundle that embeds them (the language
+	 * bundle's own class loader does not see the jars of the bundles that use it).
+	 */
+	public static final String DOCUMENT_OUTPUTS = "report.dsl.documentOutputs";
+
+	@Inject(optional = true)
+	@Named(DOCUMENT_OUTPUTS)
+	private ClassLoader outputs = DocumentOutput.class.getClassLoader();
 
 	private List<DocumentOutput> documents;
 
@@ -70,7 +81,7 @@ public class ReportPublisher {
 	private synchronized List<DocumentOutput> documents() {
 		if (documents == null) {
 			List<DocumentOutput> found = new ArrayList<>();
-			for (DocumentOutput document : ServiceLoader.load(DocumentOutput.class, DocumentOutput.class.getClassLoader())) {
+			for (DocumentOutput document : ServiceLoader.load(DocumentOutput.class, outputs)) {
 				injector.injectMembers(document);
 				found.add(document);
 			}
