@@ -157,8 +157,11 @@ public class ReportBuild {
 	private record Planned(List<Withheld> withheld, List<Rendered> outputs, List<Published> published) {
 	}
 
-	/** One output, where it goes relative to the output directory, and what it is (报告「…」) for a collision's message. */
-	private record Rendered(Source source, String what, String target, byte[] content) {
+	/**
+	 * One output of a source file, where it goes relative to the output directory, and what it is (报告「…」) for a
+	 * collision's message.
+	 */
+	private record Rendered(Path file, String what, String target, byte[] content) {
 	}
 
 	/** A published report by its URI, which stays the same in every resource set, and that of its 上年报告, if any. */
@@ -185,7 +188,7 @@ public class ReportBuild {
 					String name = reports.size() == 1 ? base : base + "-" + report.getName();
 					for (String format : publisher.extensions()) {
 						if (formats.contains(format)) {
-							outputs.add(new Rendered(source, "报告「" + report.getName() + "」", name + "." + format,
+							outputs.add(new Rendered(source.file(), "报告「" + report.getName() + "」", name + "." + format,
 									publisher.render(report, format, font)));
 						}
 					}
@@ -217,9 +220,11 @@ public class ReportBuild {
 			return;
 		}
 		Set<String> heads = new HashSet<>();
-		latest.forEach(report -> heads.add(report.uri()));
 		Set<Path> headFiles = new HashSet<>();
-		latest.forEach(report -> headFiles.add(report.file()));
+		latest.forEach(report -> {
+			heads.add(report.uri());
+			headFiles.add(report.file());
+		});
 		batch.check(files, threads, (chunk, language) -> {
 			HistoryGenerator history = language.getInstance(HistoryGenerator.class);
 			List<Rendered> pages = new ArrayList<>();
@@ -234,9 +239,8 @@ public class ReportBuild {
 					}
 					for (List<Report> chain : HistoryGenerator.chains(List.of(head))) {
 						String name = HISTORY_FOLDER + "/" + ReportText.clean(ReportMetadata.issuer(head)).replaceAll("[\\\\/:*?\"<>|\\s]", "_");
-						Source source = new Source(file, null);
 						for (OutputFormat format : historyFormats) {
-							history.render(chain, format).ifPresent(text -> pages.add(new Rendered(source, "历年数据",
+							history.render(chain, format).ifPresent(text -> pages.add(new Rendered(file, "历年数据",
 									name + "." + format.extension(), text.getBytes(StandardCharsets.UTF_8))));
 						}
 					}
@@ -276,9 +280,9 @@ public class ReportBuild {
 	private static void write(Rendered output, Path root, Map<Path, Path> writtenFrom, List<Path> written,
 			List<String> collisions) throws IOException {
 		Path target = inside(root, output.target());
-		Path earlier = writtenFrom.putIfAbsent(target, output.source().file());
+		Path earlier = writtenFrom.putIfAbsent(target, output.file());
 		if (earlier != null) {
-			collisions.add(root.relativize(target) + "：" + output.source().file() + " 的" + output.what() + "与 " + earlier
+			collisions.add(root.relativize(target) + "：" + output.file() + " 的" + output.what() + "与 " + earlier
 					+ " 的输出同名，未覆盖");
 			return;
 		}
