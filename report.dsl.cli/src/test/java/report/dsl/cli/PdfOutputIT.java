@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,23 @@ class PdfOutputIT {
 		}
 	}
 
+	/** Debian's Noto Serif CJK collection (CFF outlines) named with --font: embedded as a subset, the file stays small. */
+	@Test
+	void aNotoCjkCollectionNamedWithFontIsEmbeddedAsASubset(@TempDir Path dir) throws Exception {
+		Path noto = Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc");
+		Assumptions.assumeTrue(Files.isRegularFile(noto), "fonts-noto-cjk is not installed");
+		Run run = report(dir, "build", EXAMPLES.resolve("003-liaocheng-kaifaqu-2023.report").toString(), "--format", "pdf",
+				"--font", noto.toString(), "-o", dir.resolve("out").toString());
+		assertEquals(0, run.exit(), run.err());
+		Path pdf = dir.resolve("out/003-liaocheng-kaifaqu-2023.pdf");
+		assertTrue(Files.size(pdf) < 1_000_000, "bytes: " + Files.size(pdf));
+		List<String> faces = run("pdffonts", pdf.toString()).lines().skip(2).toList();
+		assertEquals(1, faces.size(), faces.toString());
+		assertTrue(faces.get(0).matches("\\w{6}\\+NotoSerifCJKsc-Regular\\s+CID TrueType\\s+Identity-H\\s+yes yes yes.*"), faces.get(0));
+		String text = run("pdftotext", "-layout", pdf.toString(), "-");
+		assertTrue(text.contains("聊城经济技术开发区管理委员会") && text.contains("2023年政府信息公开工作年度报告"), text);
+	}
+
 	@Test
 	void aFontFileThatIsNoFontIsOneErrorLineAndNoFile(@TempDir Path dir) throws Exception {
 		Path notAFont = EXAMPLES.resolve("004-yeji-jiguanshiwu-2023.report");
@@ -71,7 +89,7 @@ class PdfOutputIT {
 				dir.resolve("out").toString());
 		assertEquals(1, run.exit(), run.err());
 		assertEquals("error: 字体文件「" + notAFont
-				+ "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 simfang.ttf、simsun.ttc、uming.ttc）", run.err().strip());
+				+ "」不可用：需要含中文字形的 TrueType 或 OpenType 字体文件（.ttf、.otf 或 .ttc，如 simfang.ttf、NotoSerifCJK-Regular.ttc）", run.err().strip());
 		assertEquals(List.of(), files(dir.resolve("out")));
 	}
 

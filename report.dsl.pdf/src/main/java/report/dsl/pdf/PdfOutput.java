@@ -1,5 +1,6 @@
 package report.dsl.pdf;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -77,19 +81,25 @@ public class PdfOutput implements DocumentOutput {
 
 	@Override
 	public byte[] render(Report report, Optional<Path> font) {
+		return render(report, CjkFonts.find(font));
+	}
+
+	byte[] render(Report report, CjkFonts.Faces fonts) {
 		// case kept: SVG's viewBox is case-sensitive
 		Document page = Jsoup.parse(html.generate(report), "", Parser.htmlParser().settings(ParseSettings.preserveCase));
 		page.head().appendElement("style").appendChild(new DataNode(PRINT_STYLE));
 		page.select("svg[viewBox]").forEach(PdfOutput::sizeChart);
-		try (CjkFonts fonts = CjkFonts.open(font); PDDocument pdf = new PDDocument()) {
-			String missing = fonts.missing(page.text());
-			if (!missing.isEmpty()) {
-				throw new DocumentException("所用字体缺少字符「" + missing + "」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件");
-			}
+		String missing = fonts.missing(page.text());
+		if (!missing.isEmpty()) {
+			throw new DocumentException("所用字体缺少字符「" + missing + "」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件");
+		}
+		Set<Integer> printed = printed(page);
+		try (PDDocument pdf = new PDDocument()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.usePDDocument(pdf);
-			PDType0Font body = PDType0Font.load(pdf, fonts.body(), true);
-			PDType0Font heading = fonts.heading() == fonts.body() ? body : PDType0Font.load(pdf, fonts.heading(), true);
+			PDType0Font body = PDType0Font.load(pdf, new ByteArrayInputStream(fonts.body().trueType(printed)), true);
+			PDType0Font heading = fonts.heading() == fonts.body() ? body
+					: PDType0Font.load(pdf, new ByteArrayInputStream(fonts.heading().trueType(printed)), true);
 			builder.useFont(new PDFontSupplier(body), "report-body", 400, FontStyle.NORMAL, true);
 			builder.useFont(new PDFontSupplier(heading), "report-heading", 400, FontStyle.NORMAL, true);
 			builder.useSVGDrawer(new BatikSVGDrawer());
@@ -106,6 +116,17 @@ public class PdfOutput implements DocumentOutput {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Every character the layout may print: the document's text, its attributes and its stylesheets (the page numbers'
+	 * dashes), and the printable ASCII letters.
+	 */
+	private static Set<Integer> printed(Document page) {
+		Set<Integer> printed = new HashSet<>();
+		(page.outerHtml() + page.wholeText()).codePoints().forEach(printed::add);
+		IntStream.rangeClosed(' ', '~').forEach(printed::add);
+		return printed;
 	}
 
 	/** Title, author and dates in the document information and in XMP, as archives (PDF/A) read them. */
@@ -154,7 +175,7 @@ public class PdfOutput implements DocumentOutput {
 	 * The file identifier, which PDFBox would otherwise draw from the clock: a digest of what the document is made from,
 	 * the page and the faces.
 	 */
-	private static void identify(PDDocument pdf, Document page, CjkFonts fonts) throws IOException {
+	private static void identify(PDDocument pdf, Document page, CjkFonts.Faces fonts) throws IOException {
 		MessageDigest md5;
 		try {
 			md5 = MessageDigest.getInstance("MD5");
@@ -162,7 +183,7 @@ public class PdfOutput implements DocumentOutput {
 			throw new IllegalStateException("every Java runtime has MD5", e);
 		}
 		md5.update(page.outerHtml().getBytes(StandardCharsets.UTF_8));
-		md5.update((fonts.body().getName() + "\n" + fonts.heading().getName()).getBytes(StandardCharsets.UTF_8));
+		md5.update((fonts.body().name() + "\n" + fonts.heading().name()).getBytes(StandardCharsets.UTF_8));
 		byte[] digest = md5.digest();
 		COSArray id = new COSArray();
 		id.add(new COSString(digest));

@@ -52,6 +52,10 @@ class PdfOutputTest {
 	/** Kangxi radicals and CJK radicals supplement: what a PDF whose text layer maps glyphs wrongly gives back. */
 	private static final Pattern RADICALS = Pattern.compile("[\\x{2E80}-\\x{2FDF}\\x{FFFD}]");
 
+	private static final String NOTO_SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+	private static final String NOTO_SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+	private static final PdfOutput NOTO_ONLY = INJECTOR.getInstance(PdfOutput.class);
+
 	/** As the command line and the Maven plugin reach it: the publisher finds it by ServiceLoader. */
 	private static final ReportPublisher PUBLISHER = INJECTOR.getInstance(ReportPublisher.class);
 
@@ -60,12 +64,37 @@ class PdfOutputTest {
 		Files.createDirectories(OUT);
 	}
 
+	/** On the fonts this machine has (a TrueType body face is preferred: AR PL UMing on Debian). */
 	@ParameterizedTest
 	@ValueSource(strings = { "000", "001", "002", "003", "004" })
 	void everyExampleReadsBackWithItsTablesAndHeadingsAsTheRightCharacters(String example) throws Exception {
 		Report report = example(example);
-		byte[] bytes = render(report, Optional.empty());
-		Path file = Files.write(OUT.resolve(example + ".pdf"), bytes);
+		assertReadsBack(report, Files.write(OUT.resolve(example + ".pdf"), render(report, Optional.empty())));
+	}
+
+	/**
+	 * On a machine whose only Chinese fonts are Debian's fonts-noto-cjk (CFF outlines): Noto Serif CJK SC sets the body,
+	 * Noto Sans CJK SC the headings, both embedded as small subsets, and the same report gives the same bytes.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "000", "001", "002", "003", "004" })
+	void withOnlyNotoCjkInstalledEveryExampleIsSetInNotoSerifAndSans(String example) throws Exception {
+		Assumptions.assumeTrue(Files.isRegularFile(Path.of(NOTO_SERIF)) && Files.isRegularFile(Path.of(NOTO_SANS)),
+				"fonts-noto-cjk is not installed");
+		Report report = example(example);
+		byte[] bytes = NOTO_ONLY.render(report, CjkFonts.find(Optional.empty(), List.of("/nonexistent/simfang.ttf", NOTO_SERIF),
+				List.of("/nonexistent/simhei.ttf", NOTO_SANS)));
+		assertTrue(bytes.length < 1_000_000, "bytes: " + bytes.length);
+		Path file = Files.write(OUT.resolve("noto-" + example + ".pdf"), bytes);
+		assertReadsBack(report, file);
+		List<String> faces = run("pdffonts", file.toString()).lines().skip(2).map(face -> face.replaceAll("^\\w{6}\\+(\\S+).*", "$1"))
+				.toList();
+		assertEquals(List.of("NotoSerifCJKsc-Regular", "NotoSansCJKsc-Regular"), faces);
+		assertArrayEquals(bytes, NOTO_ONLY.render(report, CjkFonts.find(Optional.empty(), List.of(NOTO_SERIF), List.of(NOTO_SANS))));
+	}
+
+	/** The text layer holds the title, headings, captions and every row's values, and the faces are embedded subsets. */
+	private static void assertReadsBack(Report report, Path file) throws Exception {
 		String layout = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
 		assertFalse(RADICALS.matcher(layout).find(), layout);
 		String squeezed = layout.replaceAll("\\s+", "");
@@ -93,7 +122,8 @@ class PdfOutputTest {
 		for (String face : faces) {
 			assertTrue(Pattern.compile("^\\w{6}\\+\\S+\\s+CID TrueType\\s+Identity-H\\s+yes yes yes").matcher(face).find(), fonts);
 		}
-		run("pdftoppm", "-png", "-r", "60", file.toString(), OUT.resolve(example).toString());
+		String name = file.getFileName().toString();
+		run("pdftoppm", "-png", "-r", "60", file.toString(), OUT.resolve(name.substring(0, name.length() - 4)).toString());
 	}
 
 	/** A table longer than a page (a report type of the user's, 80 rows) prints its header row again on every page. */
@@ -129,10 +159,9 @@ class PdfOutputTest {
 	void aFileThatIsNoUsableFontIsOneChineseSentence() throws IOException {
 		Report report = example("004");
 		for (Path notUsable : List.of(Path.of("../examples/004-yeji-jiguanshiwu-2023.report"), Path.of("no-such-font.ttf"),
-				Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-				Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"))) {
+				Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))) {
 			DocumentException e = assertThrows(DocumentException.class, () -> render(report, Optional.of(notUsable)));
-			assertEquals("字体文件「" + notUsable + "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 simfang.ttf、simsun.ttc、uming.ttc）",
+			assertEquals("字体文件「" + notUsable + "」不可用：需要含中文字形的 TrueType 或 OpenType 字体文件（.ttf、.otf 或 .ttc，如 simfang.ttf、NotoSerifCJK-Regular.ttc）",
 					e.getMessage());
 		}
 	}
@@ -166,20 +195,29 @@ class PdfOutputTest {
 		assertTrue(faces.get(0).contains("+WenQuanYiZenHei "), faces.get(0));
 	}
 
+	/** Debian's Noto collection named with --font: its simplified-Chinese face, embedded as a subset. */
+	@Test
+	void aNamedNotoCollectionIsEmbeddedAsASubsetOfItsSimplifiedChineseFace() throws Exception {
+		Assumptions.assumeTrue(Files.isRegularFile(Path.of(NOTO_SERIF)), "fonts-noto-cjk is not installed");
+		Path file = Files.write(OUT.resolve("named-noto.pdf"), render(example("004"), Optional.of(Path.of(NOTO_SERIF))));
+		List<String> faces = run("pdffonts", file.toString()).lines().skip(2).toList();
+		assertEquals(1, faces.size(), faces.toString());
+		assertTrue(faces.get(0).matches("\\w{6}\\+NotoSerifCJKsc-Regular\\s+CID TrueType\\s+Identity-H\\s+yes yes yes.*"), faces.get(0));
+	}
+
 	@Test
 	void aFileFoundForBodyAndHeadingsIsOneFace() {
 		String zenHei = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
-		try (CjkFonts fonts = new CjkFonts(Optional.empty(), List.of("/nonexistent/simfang.ttf", zenHei), List.of(zenHei))) {
-			assertSame(fonts.body(), fonts.heading());
-		}
+		CjkFonts.Faces fonts = CjkFonts.find(Optional.empty(), List.of("/nonexistent/simfang.ttf", zenHei), List.of(zenHei));
+		assertSame(fonts.body(), fonts.heading());
 	}
 
 	@Test
 	void whenNoFontIsFoundTheMessageSaysWhatToInstallOrName() {
 		DocumentException e = assertThrows(DocumentException.class,
-				() -> new CjkFonts(Optional.empty(), List.of("/nonexistent/simfang.ttf"), List.of()));
-		assertEquals("没有找到可嵌入 PDF 的中文字体：请安装 fonts-arphic-uming 或 fonts-wqy-zenhei（Debian），或用 --font 指定一个"
-				+ "含中文字形、TrueType 轮廓的字体文件（如 Windows 的 simfang.ttf、simsun.ttc）", e.getMessage());
+				() -> CjkFonts.find(Optional.empty(), List.of("/nonexistent/simfang.ttf"), List.of()));
+		assertEquals("没有找到可嵌入 PDF 的中文字体：请安装 fonts-noto-cjk（Debian），或用 --font 指定一个含中文字形的字体文件"
+				+ "（如 Windows 的 simfang.ttf、simsun.ttc）", e.getMessage());
 	}
 
 	private static byte[] render(Report report, Optional<Path> font) {
