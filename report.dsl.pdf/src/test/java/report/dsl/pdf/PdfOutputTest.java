@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -153,6 +157,38 @@ class PdfOutputTest {
 	void theSameReportGivesTheSameBytes() throws IOException {
 		Report report = example("002");
 		assertArrayEquals(render(report, Optional.empty()), render(report, Optional.empty()));
+	}
+
+	/**
+	 * The faces are opened once and shared: documents rendered on four threads at once, in TrueType faces and in Noto's
+	 * converted ones, give the bytes they give one after the other.
+	 */
+	@Test
+	void documentsRenderedOnThreadsAtOnceGiveTheBytesTheyGiveOneAfterTheOther() throws Exception {
+		List<Report> reports = new ArrayList<>();
+		for (String example : List.of("000", "001", "002", "003", "004")) {
+			reports.add(example(example));
+		}
+		List<Callable<byte[]>> renders = new ArrayList<>();
+		for (Report report : reports) {
+			renders.add(() -> render(report, Optional.empty()));
+			if (Files.isRegularFile(Path.of(NOTO_SERIF))) {
+				renders.add(() -> render(report, Optional.of(Path.of(NOTO_SERIF))));
+			}
+		}
+		List<byte[]> oneAfterTheOther = new ArrayList<>();
+		for (Callable<byte[]> render : renders) {
+			oneAfterTheOther.add(render.call());
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<byte[]>> atOnce = threads.invokeAll(renders);
+			for (int i = 0; i < renders.size(); i++) {
+				assertArrayEquals(oneAfterTheOther.get(i), atOnce.get(i).get(), "render " + i);
+			}
+		} finally {
+			threads.shutdown();
+		}
 	}
 
 	@Test
