@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.cff.CFFCIDFont;
 import org.apache.fontbox.cff.CFFFont;
 import org.apache.fontbox.cff.Type2CharString;
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.HorizontalHeaderTable;
 import org.apache.fontbox.ttf.OpenTypeFont;
 
@@ -21,22 +20,19 @@ import org.apache.fontbox.ttf.OpenTypeFont;
  * A face with CFF outlines (Noto CJK, Source Han), which PDFBox cannot embed: the glyphs a document uses are converted to
  * TrueType outlines ({@link TrueTypeGlyph}) and written as a small TrueType font. Each glyph is converted once a run.
  */
-final class CffFace implements CjkFace {
+final class CffFace extends CjkFace {
 
 	private final OpenTypeFont font;
 	private final CFFFont cff;
-	private final CmapLookup cmap;
-	private final String name;
 	private final TrueTypeWriter.Source source;
 	/** The file's reader and fontbox's charstring cache, which fontbox does not guard. */
 	private final Object file;
 	private final Map<Integer, TrueTypeGlyph> converted = new ConcurrentHashMap<>();
 
 	CffFace(OpenTypeFont font, Object file) throws IOException {
+		super(font);
 		this.font = font;
 		this.cff = font.getCFF().getFont();
-		this.cmap = font.getUnicodeCmapLookup();
-		this.name = font.getName();
 		this.file = file;
 		HorizontalHeaderTable hhea = font.getHorizontalHeader();
 		var tables = font.getTableMap();
@@ -46,24 +42,14 @@ final class CffFace implements CjkFace {
 				font.getTableBytes(tables.get("post")));
 	}
 
-	@Override
-	public String name() {
-		return name;
-	}
-
-	@Override
-	public boolean draws(int codePoint) {
-		return cmap.getGlyphId(codePoint) != 0;
-	}
-
 	/** The new font's glyphs in the order of the code points that first use them, after .notdef. */
 	@Override
-	public byte[] trueType(Set<Integer> codePoints) {
+	byte[] trueType(Set<Integer> codePoints) {
 		List<TrueTypeGlyph> glyphs = new ArrayList<>(List.of(glyph(0)));
 		Map<Integer, Integer> newIds = new TreeMap<>();
 		SortedMap<Integer, Integer> newCmap = new TreeMap<>();
 		for (int codePoint : codePoints.stream().sorted().toList()) {
-			int gid = cmap.getGlyphId(codePoint);
+			int gid = glyphId(codePoint);
 			if (gid != 0) {
 				newCmap.put(codePoint, newIds.computeIfAbsent(gid, g -> {
 					glyphs.add(glyph(g));
