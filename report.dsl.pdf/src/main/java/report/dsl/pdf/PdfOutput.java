@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashSet;
@@ -89,6 +90,7 @@ public class PdfOutput implements DocumentOutput {
 		Document page = Jsoup.parse(html.generate(report), "", Parser.htmlParser().settings(ParseSettings.preserveCase));
 		page.head().appendElement("style").appendChild(new DataNode(PRINT_STYLE));
 		page.select("svg[viewBox]").forEach(PdfOutput::sizeChart);
+		page.select("table.table-B > tbody").forEach(PdfOutput::groupRows);
 		String missing = fonts.missing(page.text());
 		if (!missing.isEmpty()) {
 			throw new DocumentException("所用字体缺少字符「" + missing + "」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件");
@@ -189,6 +191,26 @@ public class PdfOutput implements DocumentOutput {
 		id.add(new COSString(digest));
 		id.add(new COSString(digest));
 		pdf.getDocument().getTrailer().setItem(COSName.ID, id);
+	}
+
+	/**
+	 * The body's rows in one group for each row label of the first column, with the rows its merged cell spans, so that
+	 * the stylesheet can let the table break between groups only, never through a merged label.
+	 */
+	private static void groupRows(Element body) {
+		Element group = null;
+		int spanned = 0;
+		for (Element row : new ArrayList<>(body.children())) {
+			if (spanned == 0) {
+				group = new Element("tbody");
+				body.before(group);
+				Element first = row.firstElementChild();
+				spanned = first == null || first.attr("rowspan").isEmpty() ? 1 : Integer.parseInt(first.attr("rowspan"));
+			}
+			group.appendChild(row);
+			spanned--;
+		}
+		body.remove();
 	}
 
 	/**

@@ -97,6 +97,23 @@ class PdfOutputTest {
 		assertArrayEquals(bytes, NOTO_ONLY.render(report, CjkFonts.find(Optional.empty(), List.of(NOTO_SERIF), List.of(NOTO_SANS))));
 	}
 
+	/**
+	 * Table B is nearly a page long. Kept whole, it left most of the page before it blank whenever it did not fit under
+	 * Table A (example 004: a page with only Table A's last row). It now breaks between the groups of its first column, so
+	 * every page but the last holds at least 15 lines of text (a full page holds 22 lines of body text, or some 45 of a
+	 * table).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "000", "001", "002", "003", "004" })
+	void noPageButTheLastIsLeftMostlyBlank(String example) throws Exception {
+		Path file = Files.write(OUT.resolve("pages-" + example + ".pdf"), render(example(example), Optional.empty()));
+		int pages = Integer.parseInt(run("pdfinfo", file.toString()).replaceAll("(?s).*Pages:\\s+(\\d+).*", "$1"));
+		for (int page = 1; page < pages; page++) {
+			String text = run("pdftotext", "-layout", "-f", String.valueOf(page), "-l", String.valueOf(page), file.toString(), "-");
+			assertTrue(text.lines().filter(line -> !line.isBlank()).count() >= 15, "page " + page + ":\n" + text);
+		}
+	}
+
 	/** The text layer holds the title, headings, captions and every row's values, and the faces are embedded subsets. */
 	private static void assertReadsBack(Report report, Path file) throws Exception {
 		String layout = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
