@@ -91,6 +91,9 @@ public class PdfOutput implements DocumentOutput {
 		page.head().appendElement("style").appendChild(new DataNode(PRINT_STYLE));
 		page.select("svg[viewBox]").forEach(PdfOutput::sizeChart);
 		page.select("table.table-B > tbody").forEach(PdfOutput::groupRows);
+		// a narrow column's header of up to three characters on one line: wrapped, it leaves one alone (自然/人)
+		page.select("th[scope=col]").stream().filter(th -> th.text().codePointCount(0, th.text().length()) <= 3)
+				.forEach(th -> th.addClass("unbroken"));
 		String missing = fonts.missing(page.text());
 		if (!missing.isEmpty()) {
 			throw new DocumentException("所用字体缺少字符「" + missing + "」，PDF 中会显示为空白：请用 --font 指定含这些字符的字体文件");

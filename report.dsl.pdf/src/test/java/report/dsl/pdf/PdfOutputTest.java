@@ -114,6 +114,13 @@ class PdfOutputTest {
 		}
 	}
 
+	/** A narrow column's header of three characters is not wrapped with one left alone (自然/人). */
+	@Test
+	void aColumnHeaderOfThreeCharactersStaysOnOneLine() throws Exception {
+		Path file = Files.write(OUT.resolve("headers-004.pdf"), render(example("004"), Optional.empty()));
+		assertTrue(run("pdftotext", "-layout", file.toString(), "-").lines().anyMatch(line -> line.contains("自然人")));
+	}
+
 	/** The text layer holds the title, headings, captions and every row's values, and the faces are embedded subsets. */
 	private static void assertReadsBack(Report report, Path file) throws Exception {
 		String layout = run("pdftotext", "-layout", "-enc", "UTF-8", file.toString(), "-");
