@@ -22,8 +22,10 @@ import org.apache.pdfbox.text.TextPosition;
  * order, a space where the gap between two is wider than a third of the font size, as between a table's cells); the
  * label a table cell wraps around its row's values is joined into one line with them; the page header and footer (a
  * line repeated at the top or bottom of the pages) and page numbers are dropped; Kangxi
- * radicals that some producers emit for ideographs are folded back. The lines are then read as text: the text reader
- * splits a row's values from its label and the recogniser joins wrapped and vertical labels, as for pdftotext output.
+ * radicals that some producers emit for ideographs are folded back. A table row printed with blank cells gets them in
+ * their columns by the x positions of the column headers (see {@link #place}); the other lines are read as text: the
+ * text reader splits a row's values from its label and the recogniser joins wrapped and vertical labels, as for
+ * pdftotext output.
  * The "line" of a cell is the line of this text, counted from the start of the document.
  */
 public final class PdfReader {
@@ -50,7 +52,7 @@ public final class PdfReader {
 			}
 			List<List<Line>> pages = new ArrayList<>();
 			for (int p = 0; p < glyphs.pages.size(); p++) {
-				pages.add(lines(glyphs.pages.get(p), p + 1));
+				pages.add(textLines(glyphs.pages.get(p), p + 1));
 			}
 			return rows(withoutPageFurniture(pages));
 		} catch (InvalidPasswordException e) {
@@ -139,7 +141,7 @@ public final class PdfReader {
 	}
 
 	/** A page's lines as text lines (see {@link Line}). */
-	private static List<Line> lines(Page page, int number) {
+	private static List<Line> textLines(Page page, int number) {
 		List<Line> lines = new ArrayList<>();
 		List<Printed> printed = joinWrappedParagraphs(page.lines());
 		float right = right(printed);
@@ -254,8 +256,9 @@ public final class PdfReader {
 	/**
 	 * A table row whose label its cell wraps over several lines, the row's values printed on the middle one (a row's
 	 * values stand in the middle of its cell): the label's lines above and below, nearer to this row's values than to
-	 * another's, within {@link #LABEL_REACH} and wholly left of the row's values (a line reaching over them, or between
-	 * them and the row, is a header), are joined into the row's label, as one line. Of such a line, what starts left of
+	 * another's, wholly left of the row's values (a line reaching over them, or between them and the row, is a header),
+	 * and each within 1.75 font sizes of the next or, at a wider line pitch, mirrored on the row's other side (within
+	 * {@link #LABEL_REACH}), are joined into the row's label, as one line. Of such a line, what starts left of
 	 * the row's own label (or, when the middle line prints no label, left of the line's last chunk, its wrapped text)
 	 * is a label merged down rows, which stays a line of its own.
 	 */
@@ -275,7 +278,7 @@ public final class PdfReader {
 				continue;
 			}
 			Printed row = lines.get(nearest);
-			if (line.end() >= row.chunks().get(row.labelEnd()).x()) {
+			if (line.end() >= firstValue(row).x() || !(chained(lines, i, nearest) || mirrored(lines, i, nearest))) {
 				continue;
 			}
 			// where the row prints no label, the wrapped text is what its line ends with
@@ -385,6 +388,9 @@ public final class PdfReader {
 	/** How many lines above a table's first row its column headers may take (a caption, grouped and wrapped headers). */
 	private static final int HEADER_LINES = 12;
 
+	/** The most characters of a column header's line (本年收费金额（单位：万元）); a longer text is a paragraph. */
+	private static final int HEADER_LENGTH = 24;
+
 	/** How far, in points, a value may reach into its neighbouring column's header or values: less than a cell's padding. */
 	private static final float OVERLAP = 0.5f;
 
@@ -443,8 +449,9 @@ public final class PdfReader {
 		List<Chunk> headers = new ArrayList<>();
 		for (int h = rows.get(0) - 1; h >= Math.max(0, rows.get(0) - HEADER_LINES); h--) {
 			Printed line = lines.get(h);
-			// a line of text across the page, or the page's header, ends the table's headers
-			if (line.isValues() || line.isProse() && line.runsTo(right) && line.chunks().get(0).x() <= labelsEnd || line.y() < height * MARGIN) {
+			// a heading or paragraph (in another size, or a sentence long), or the page's header, ends the table's headers
+			if (line.isValues() || Math.abs(line.size() - lines.get(rows.get(0)).size()) >= 0.5f
+					|| line.chunks().stream().anyMatch(c -> c.text().length() > HEADER_LENGTH) || line.y() < height * MARGIN) {
 				break;
 			}
 			for (Chunk chunk : line.chunks()) {
@@ -454,7 +461,7 @@ public final class PdfReader {
 			}
 		}
 		List<Column> columns = columns(headers);
-		if (columns.size() < most) {
+		if (columns.size() < most || !everyColumnHoldsAValue(columns, rows.stream().map(lines::get).toList())) {
 			columns = new ArrayList<>();
 			for (int c = 0; c < most; c++) {
 				columns.add(new Column());
@@ -520,6 +527,23 @@ public final class PdfReader {
 			return (before == null || value.x() >= before.end - OVERLAP) && (after == null || value.end() <= after.x + OVERLAP)
 					&& (valuesEnd < valuesX || value.x() < valuesEnd && valuesX < value.end());
 		}
+	}
+
+	/**
+	 * Whether each of the headers' columns can hold a value of the rows (see {@link Column#holds}): a text over the
+	 * table that no value stands under (a caption wider than the headers, a heading) is no column.
+	 */
+	private static boolean everyColumnHoldsAValue(List<Column> columns, List<Printed> rows) {
+		for (int c = 0; c < columns.size(); c++) {
+			Column before = c == 0 ? null : columns.get(c - 1);
+			Column after = c == columns.size() - 1 ? null : columns.get(c + 1);
+			Column column = columns.get(c);
+			if (rows.stream().noneMatch(row -> row.chunks().subList(row.labelEnd(), row.chunks().size()).stream()
+					.anyMatch(value -> column.holds(value, before, after)))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The columns, left to right, that the lowest of the headers make (see {@link #place}). */
@@ -600,6 +624,27 @@ public final class PdfReader {
 			}
 		}
 		return -1;
+	}
+
+	/** Whether the lines from one line to a row's stand each within 1.75 font sizes of the next, as a cell's lines do. */
+	private static boolean chained(List<Printed> lines, int from, int row) {
+		for (int i = Math.min(from, row) + 1; i <= Math.max(from, row); i++) {
+			if (lines.get(i).y() - lines.get(i - 1).y() > 1.75f * Math.max(lines.get(i).size(), lines.get(i - 1).size())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a line as far on the other side of a row's values, left of them, mirrors a line: the lines of a label
+	 * wrapped at a wide line pitch stand evenly above and below its row's values, in the middle of the cell (a caption,
+	 * a block's title or a page number near a row has no such twin).
+	 */
+	private static boolean mirrored(List<Printed> lines, int from, int row) {
+		float y = 2 * lines.get(row).y() - lines.get(from).y();
+		return lines.stream().anyMatch(l -> l != lines.get(from) && !l.isValues() && Math.abs(l.y() - y) <= 1
+				&& l.end() < firstValue(lines.get(row)).x());
 	}
 
 	/**
