@@ -337,6 +337,9 @@ final class Recogniser {
 		Row current = null;
 		Row lastMatched = null;
 		for (GridRow gridRow : material) {
+			if (gridRow.note() != null) {
+				result.note(gridRow.first(), gridRow.note());
+			}
 			if (gridRow.exact()) {
 				current = flush(current, values, gridRow.exact(), damaged);
 			}

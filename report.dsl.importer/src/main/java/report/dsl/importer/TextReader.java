@@ -23,16 +23,21 @@ public final class TextReader {
 		List<GridRow> rows = new ArrayList<>();
 		String[] lines = text.split("\\r?\\n|\\r", -1);
 		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i];
-			if (line.isBlank() || PAGE_NUMBER.matcher(line).matches()) {
-				continue;
-			}
-			List<SourceCell> cells = cells(line, i + 1);
-			if (!cells.isEmpty()) {
-				rows.add(new GridRow(cells, false));
+			GridRow row = row(lines[i], i + 1);
+			if (row != null) {
+				rows.add(row);
 			}
 		}
 		return rows;
+	}
+
+	/** One line of text as a row at the given line; null for a blank line or a page number. */
+	static GridRow row(String line, int number) {
+		if (line.isBlank() || PAGE_NUMBER.matcher(line).matches()) {
+			return null;
+		}
+		List<SourceCell> cells = cells(line, number);
+		return cells.isEmpty() ? null : new GridRow(cells, false);
 	}
 
 	private static List<SourceCell> cells(String line, int number) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument;
 
 import report.dsl.batch.ReportBatch;
+import report.dsl.model.TableLayout;
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -47,6 +50,53 @@ class OfficeImportTest {
 		assertTrue(imported.complete(), imported.report().notes().toString());
 		assertEquals("政府信息公开年报2021", imported.type().getName());
 		SeedImportTest.assertTablesEqual(SeedImportTest.importSeed(fixture.substring(0, 3)).text(), imported.text());
+	}
+
+	/**
+	 * LibreOffice prints each table whole on the page, as an office does: every cell of Tables A, B and C is read as
+	 * printed (none left to its rule, as a total the page did not print would be), and no row's values are shifted.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "000.pdf", "001.pdf", "002.pdf", "003.pdf", "004.pdf", "kangxi.pdf" })
+	void aPdfFixtureGivesEveryCellOfItsTablesAsPrinted(String fixture) throws Exception {
+		ImportedReport report = importFixture(fixture).report();
+		assertEquals(List.of("A 10/10", "B 175/175", "C 15/15"),
+				report.tables().stream().map(t -> t.name() + " " + t.cellsRead() + "/" + t.cellsExpected()).toList());
+		for (ImportedReport.Table table : report.tables()) {
+			assertTrue(table.rows.values().stream().flatMap(List::stream).noneMatch(ImportedReport.Cell::auto), table.name() + " " + table.rows);
+		}
+		assertEquals(List.of(), shiftedRows(report));
+	}
+
+	/**
+	 * Seed 003's page with cells of Table B left empty (make-fixtures.sh): each blank stands in its column, by the x
+	 * positions of the column headers and of the full rows' values, so that the rows read as the seed's. The row whose
+	 * two cells are merged, its value centred over both, stands in neither column: it is read as printed, with a warning
+	 * where it is, and the table's rules then read it (one value short, all zeros).
+	 */
+	@Test
+	void blankCellsOfAPdfTableRowStandInTheirColumns() throws Exception {
+		ReportImporter.Imported imported = importFixture("blanks.pdf");
+		SeedImportTest.assertTablesEqual(SeedImportTest.importSeed("003").text(), imported.text());
+		ImportedReport.Table b = imported.report().tables().get(1);
+		assertEquals(175, b.cellsRead());
+		assertEquals(Map.of("一", "63 0 0 0 0 0 63", "三.三.1", "0 0 0 0 0 0 自动", "三.四.1", "34 0 0 0 0 0 34", "三.五.2", "0 0 0 0 0 0 0"),
+				b.rows.entrySet().stream().filter(e -> b.comments.containsKey(e.getKey()))
+						.collect(Collectors.toMap(e -> TableLayout.keyText(e.getKey()), e -> RowReadings.text(e.getValue()))));
+		assertEquals(Map.of("一", List.of("商业企业", "其他"), "三.三.1", List.of("自然人", "总计"), "三.四.1", List.of("科研机构", "社会公益组织", "法律服务机构")),
+				b.comments.entrySet().stream().filter(e -> e.getValue().stream().allMatch(c -> c.contains("原文空白")))
+						.collect(Collectors.toMap(e -> TableLayout.keyText(e.getKey()),
+								e -> e.getValue().stream().map(c -> c.replaceAll(".*「([^」]*)」列原文空白.*", "$1")).toList())));
+		List<Note> shifted = imported.report().notes().stream().filter(n -> n.message().contains("个数值")).toList();
+		assertEquals(2, shifted.size(), shifted.toString());
+		assertTrue(shifted.get(0).message().matches("第\\d+页表格行「2.重复申请」印有6个数值，少于表头的7列，按各列的位置定不出空格在哪一列，按原样读入，请核对原文"),
+				shifted.get(0).message());
+		assertTrue(shifted.get(1).message().startsWith("表B「三.五.2」行印有6个数值，比列数（7）少一个；"), shifted.get(1).message());
+		assertEquals(shifted.get(0).line(), shifted.get(1).line());
+	}
+
+	private static List<String> shiftedRows(ImportedReport report) {
+		return report.notes().stream().map(Note::message).filter(m -> m.contains("个数值")).toList();
 	}
 
 	/**
