@@ -168,7 +168,7 @@ class ExportTest {
 
 		UiSupport.file(project, "2023.report", REPORT.replace("某局2024", "县2023").replace("2024", "2023").replace("2025", "2024"));
 		ReportExport.export(document, "md", target);
-		assertTrue(Files.readString(target).contains("结余44.5万元"), Files.readString(target));
+		assertTrue(Files.readString(target).contains("结余44.50万元"), Files.readString(target));
 	}
 
 	private static String refusal(IDocument document, Path target) {
