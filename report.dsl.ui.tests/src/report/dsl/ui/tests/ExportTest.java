@@ -110,65 +110,69 @@ class ExportTest {
 	}
 
 	private static final String TYPE = """
-			报告类型 收支表 "收支情况报告" {
-				部分 一 "一、收支情况" 必需
-				表 T "收支" 属于 一 单位 "万元" {
-					列 金额 "金额" 小数
-					行 收入 "收入"
-					行 支出 "支出"
-					行 结余 "结余"
+			报告类型 经费表 "经费情况报告" {
+				部分 一 "一、经费情况" 必需
+				表 E "经费" 属于 一 单位 "万元" {
+					列 数额 "数额" 小数
+					行 拨款 "财政拨款"
+					行 其他 "其他收入"
+					行 合计 "收入合计"
 				}
-				可加 表 T
-				规则 T1 错误 "结余等于收入减支出" 表 T 每列: 结余 = 收入 - 支出
+				可加 表 E
+				规则 E1 错误 "收入合计等于各项收入之和" 表 E 每列: 合计 = 拨款 + 其他
 			}
 			""";
 
 	private static final String REPORT = """
-			报告 某局2024 遵循 收支表 {
-				发布机关 "某局"
+			报告 某所2024 遵循 经费表 {
+				发布机关 "某所"
 				年度 2024
 				统计期限 2024-01-01 至 2024-12-31
-				发布日期 2025-01-20
+				发布日期 2025-01-15
 				部分 一 {
-					"结余[T.结余]万元。"
-					表 T {
-						收入: 120.5
-						支出: 98.25
+					"收入合计[E.合计]万元。"
+					表 E {
+						拨款: 80
+						其他: 12.5
 					}
 				}
 			}
 			""";
 
+	/** A report of the year and name given, the year before dated a year earlier. */
+	private static String report(String name, int year) {
+		return REPORT.replace("某所2024", name).replace("2024", String.valueOf(year)).replace("2025", String.valueOf(year + 1));
+	}
+
 	@Test
 	void anErrorInAFileTheNumbersComeFromWithholdsTheExportAndNamesWhere() throws Exception {
 		IProject project = UiSupport.project("export-dependencies");
-		UiSupport.file(project, "type.report", TYPE.replace("收入 - 支出", "收入 - 支岀"));
-		UiSupport.file(project, "甲.report", REPORT.replace("某局2024", "甲局2024"));
-		UiSupport.file(project, "乙.report", REPORT.replace("某局2024", "乙局2024"));
-		UiSupport.file(project, "2023.report", REPORT.replace("某局2024", "县2023").replace("2024", "2023").replace("2025", "2024"));
-		IFile county = UiSupport.file(project, "县.report", REPORT.replace("某局2024", "县2024")
-				.replace("年度 2024", "上年报告 县2023\n\t汇总 甲局2024、乙局2024\n\t年度 2024").replaceAll("(?s)表 T \\{.*?\\}", "表 T 自动"));
+		UiSupport.file(project, "type.report", TYPE.replace("拨款 + 其他", "拨款 + 其它"));
+		UiSupport.file(project, "甲.report", report("甲所2024", 2024));
+		UiSupport.file(project, "乙.report", report("乙所2024", 2024));
+		UiSupport.file(project, "2023.report", report("县2023", 2023));
+		IFile county = UiSupport.file(project, "县.report", report("县2024", 2024)
+				.replace("年度 2024", "上年报告 县2023\n\t汇总 甲所2024、乙所2024\n\t年度 2024").replaceAll("(?s)表 E \\{.*?\\}", "表 E 自动"));
 		IDocument document = UiSupport.document(IDE.openEditor(UiSupport.page(), county));
 		Path target = ReportExport.folder(document).orElseThrow().resolve("县.md");
 
-		assertEquals("县.report 的报告「县2024」未导出：它的数值所依据的 /export-dependencies/type.report 有错误：第10行第41列："
-				+ "未知的行、列或数值「支岀」", refusal(document, target));
+		assertEquals("县.report 的报告「县2024」未导出：它的数值所依据的 /export-dependencies/type.report 有错误：第10行第44列："
+				+ "未知的行、列或数值「其它」", refusal(document, target));
 
 		UiSupport.file(project, "type.report", TYPE);
 		// a stated number that disagrees with its table: an error of the part that leaves the summed cells alone
-		UiSupport.file(project, "乙.report", REPORT.replace("某局2024", "乙局2024").replace("[T.结余]", "[T.结余 = 1]"));
+		UiSupport.file(project, "乙.report", report("乙所2024", 2024).replace("[E.合计]", "[E.合计 = 1]"));
 		assertTrue(refusal(document, target).startsWith("县.report 的报告「县2024」未导出：它的数值所依据的 /export-dependencies/乙.report 有错误：第7行第"),
 				refusal(document, target));
 
-		UiSupport.file(project, "乙.report", REPORT.replace("某局2024", "乙局2024"));
-		UiSupport.file(project, "2023.report", REPORT.replace("某局2024", "县2023").replace("2024", "2023").replace("2025", "2024")
-				.replace("支出: 98.25", "支出: 98.25\n\t\t\t结余: 0"));
+		UiSupport.file(project, "乙.report", report("乙所2024", 2024));
+		UiSupport.file(project, "2023.report", report("县2023", 2023).replace("其他: 12.5", "其他: 12.5\n\t\t\t合计: 0"));
 		assertTrue(refusal(document, target).startsWith("县.report 的报告「县2024」未导出：它的数值所依据的 /export-dependencies/2023.report 有错误：第"),
 				refusal(document, target));
 
-		UiSupport.file(project, "2023.report", REPORT.replace("某局2024", "县2023").replace("2024", "2023").replace("2025", "2024"));
+		UiSupport.file(project, "2023.report", report("县2023", 2023));
 		ReportExport.export(document, "md", target);
-		assertTrue(Files.readString(target).contains("结余44.50万元"), Files.readString(target));
+		assertTrue(Files.readString(target).contains("收入合计185.0万元"), Files.readString(target));
 	}
 
 	private static String refusal(IDocument document, Path target) {
@@ -194,7 +198,7 @@ class ExportTest {
 			format.select(format.indexOf("docx"));
 			format.notifyListeners(SWT.Selection, new Event());
 			assertEquals(nextToTheFile.toString().replace(".pdf", ".docx"), target.getText(), "the extension follows the format");
-			target.setText(chosen.toString());
+			UiSupport.type(target, chosen.toString());
 			UiSupport.screenshot(dialog, "export-dialog.png");
 			UiSupport.press(UiSupport.button(dialog, IDialogConstants.OK_ID));
 			assertTrue(dialog.isDisposed(), "the dialog closes once the file is written");
@@ -239,10 +243,6 @@ class ExportTest {
 					+ "simfang.ttf、simsun.ttc、uming.ttc）", bad.getMessage());
 			assertFalse(Files.exists(target));
 
-			Files.delete(notAFont); // a font chosen once and removed since
-			ReportExport.Refused gone = assertThrows(ReportExport.Refused.class, () -> ReportExport.export(document, "pdf", target));
-			assertEquals("找不到字体文件：" + notAFont + "（见 Window › Preferences › report.dsl）", gone.getMessage());
-
 			assertTrue(Files.isRegularFile(zenhei), "fonts-wqy-zenhei is installed (./test installs it)");
 			setFontInThePreferencePage(zenhei, "preferences-zenhei.png");
 			ReportExport.export(document, "pdf", target);
@@ -251,6 +251,13 @@ class ExportTest {
 			assertEquals(0, fonts.waitFor(), embedded);
 			assertTrue(embedded.contains("WenQuanYi"), embedded);
 			assertFalse(embedded.contains("UMing"), "the system's body font is not used: " + embedded);
+
+			setFontInThePreferencePage(notAFont, "preferences.png");
+			Files.delete(notAFont); // a font chosen once and removed since
+			Files.delete(target);
+			ReportExport.Refused gone = assertThrows(ReportExport.Refused.class, () -> ReportExport.export(document, "pdf", target));
+			assertEquals("找不到字体文件：" + notAFont + "（见 Window › Preferences › report.dsl）", gone.getMessage());
+			assertFalse(Files.exists(target));
 		} finally {
 			ReportPreferences.store().setValue(ReportPreferences.FONT, "");
 		}
@@ -263,7 +270,7 @@ class ExportTest {
 			Composite page = (Composite) ((IPreferencePage) dialog.getSelectedPage()).getControl();
 			assertTrue(dialog.getSelectedPage() instanceof ReportPreferencePage, "the page opened is report.dsl's");
 			Text field = UiSupport.widget(page, ReportPreferences.FONT, Text.class);
-			field.setText(font.toString());
+			UiSupport.type(field, font.toString());
 			UiSupport.screenshot(shell, screenshot);
 			UiSupport.press(UiSupport.button(shell, IDialogConstants.OK_ID));
 			assertTrue(shell.isDisposed(), "OK closes the preferences");

@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -229,9 +230,21 @@ final class UiSupport {
 		return null;
 	}
 
-	/** Presses a button as a click does: its selection listeners run. */
+	/** Presses a button as a click does: its selection listeners run; a disabled button cannot be pressed. */
 	static void press(Button button) {
+		if (!button.isEnabled()) {
+			throw new AssertionError("the button " + button.getText() + " is disabled");
+		}
 		button.notifyListeners(SWT.Selection, new Event());
+	}
+
+	/** Types text into a field as a user does: the text changes, then the last key is released (what validates it). */
+	static void type(Text field, String text) {
+		field.setFocus();
+		field.setText(text);
+		Event released = new Event();
+		released.character = text.isEmpty() ? 0 : text.charAt(text.length() - 1);
+		field.notifyListeners(SWT.KeyUp, released);
 	}
 
 	/** The OK (or other) button of a JFace dialog, which keeps the button's id as its data. */
