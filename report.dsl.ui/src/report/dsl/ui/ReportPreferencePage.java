@@ -2,6 +2,7 @@ package report.dsl.ui;
 
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.FileFieldEditor;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
@@ -30,6 +31,8 @@ public class ReportPreferencePage extends FieldEditorPreferencePage implements I
 			setErrorMessage("找不到字体文件");
 			getTextControl(parent).addModifyListener(event -> valueChanged());
 			getTextControl(parent).setData(ReportPreferences.FONT); // the key a test finds it by
+			// a long path saved earlier would otherwise widen the page past the dialog, hiding Browse… and Apply
+			((GridData) getTextControl(parent).getLayoutData()).widthHint = 280;
 		}
 	}
 
