@@ -1,8 +1,11 @@
 package report.dsl.ui;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.resources.IContainer;
@@ -11,12 +14,15 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
 
 import report.dsl.batch.AtomicFiles;
+import report.dsl.batch.ReportDependencies;
 import report.dsl.generator.DocumentException;
 import report.dsl.generator.ReportPublisher;
 import report.dsl.report.Report;
@@ -60,25 +66,38 @@ public final class ReportExport {
 				: Optional.of(file.getParent().getLocation().toPath());
 	}
 
-	/** Writes the document's first report as the format to the target file, refreshing the workspace folder it is in. */
+	/**
+	 * Writes the document's first report as the format to the target file, refreshing the workspace folder it is in;
+	 * withheld, as `report build` withholds it without --force, when the file has errors or a file its numbers come
+	 * from has (its report type, last year's report, the parts it adds up).
+	 */
 	public static void export(IDocument document, String format, Path target) throws Refused {
 		IFile file = ReportUi.fileOf(document);
 		String name = file == null ? "报告" : file.getName();
 		XtextResource resource = ReportUi.parse(document);
-		for (Issue issue : ReportUi.validate(resource)) {
-			if (issue.getSeverity() == Severity.ERROR) {
-				throw new Refused(name + " 有错误，未导出：第" + issue.getLineNumber() + "行第" + issue.getColumn() + "列："
-						+ issue.getMessage());
-			}
+		Optional<Issue> ownError = firstError(resource);
+		if (ownError.isPresent()) {
+			throw new Refused(name + " 有错误，未导出：" + at(ownError.get()));
 		}
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof ReportFile reports)
 				|| reports.getReports().isEmpty()) {
 			throw new Refused(name + " 中没有报告，未导出");
 		}
 		Report report = reports.getReports().get(0);
+		Map<Resource, Optional<Issue>> errors = new HashMap<>();
+		Optional<Resource> blocking = ReportUi.injector().getInstance(ReportDependencies.class).erroneous(report,
+				dependency -> errors.computeIfAbsent(dependency, ReportExport::firstError).isPresent());
+		if (blocking.isPresent()) {
+			throw new Refused(name + " 的报告「" + report.getName() + "」未导出：它的数值所依据的 " + path(blocking.get())
+					+ " 有错误：" + at(errors.get(blocking.get()).orElseThrow()));
+		}
+		Optional<Path> font = ReportPreferences.font();
+		if (font.isPresent() && !Files.isRegularFile(font.get())) {
+			throw new Refused("找不到字体文件：" + font.get() + "（见 Window › Preferences › report.dsl）");
+		}
 		byte[] content;
 		try {
-			content = publisher().render(report, format, Optional.empty());
+			content = publisher().render(report, format, font);
 		} catch (DocumentException e) { // a document output the user can remedy, e.g. no CJK font
 			throw new Refused("无法导出为 " + format + "：" + e.getMessage());
 		}
@@ -88,6 +107,20 @@ public final class ReportExport {
 			throw new Refused("无法写入 " + target + "：" + (e.getMessage() == null ? e.toString() : e.getMessage()));
 		}
 		refresh(target);
+	}
+
+	private static Optional<Issue> firstError(Resource resource) {
+		return ReportUi.validate(resource).stream().filter(issue -> issue.getSeverity() == Severity.ERROR).findFirst();
+	}
+
+	private static String at(Issue issue) {
+		return "第" + issue.getLineNumber() + "行第" + issue.getColumn() + "列：" + issue.getMessage();
+	}
+
+	/** A file by its workspace path, as the Problems view names it. */
+	private static String path(Resource resource) {
+		URI uri = resource.getURI();
+		return uri.isPlatformResource() ? uri.toPlatformString(true) : uri.lastSegment();
 	}
 
 	private static void refresh(Path target) {

@@ -54,6 +54,9 @@ public class ReportBuild {
 	@Inject
 	private ReportBatch batch;
 
+	@Inject
+	private ReportDependencies dependencies;
+
 	/**
 	 * The report files under the inputs, each once, with where its outputs go: a directory's files by their path
 	 * in it, as before; the files given by name by their path below the folder they share, so that
@@ -179,7 +182,7 @@ public class ReportBuild {
 		} else if (!resource.getContents().isEmpty()) {
 			List<Report> reports = ((ReportFile) resource.getContents().get(0)).getReports();
 			for (Report report : reports) {
-				Optional<Resource> blocking = force ? Optional.empty() : erroneousDependency(report, check);
+				Optional<Resource> blocking = force ? Optional.empty() : dependencies.erroneous(report, check::hasErrors);
 				if (blocking.isPresent()) {
 					withheld.add(new Withheld(source.file(), report.getName(), Path.of(blocking.get().getURI().toFileString())));
 				} else if (report.getType() != null && !report.getType().eIsProxy()) {
@@ -252,29 +255,6 @@ public class ReportBuild {
 				write(page, root, writtenFrom, written, collisions);
 			}
 		});
-	}
-
-	/**
-	 * The first file with errors among those the report's numbers come from: the file of its report type and,
-	 * through 上年报告, last year's report and what that depends on. The shipped types are always sound.
-	 */
-	private static Optional<Resource> erroneousDependency(Report report, ReportBatch.Result check) {
-		Set<Report> seen = new HashSet<>();
-		for (Report step = report; step != null && !step.eIsProxy() && seen.add(step); step = step.getPrevious()) {
-			List<Resource> files = new ArrayList<>();
-			if (step != report) {
-				files.add(step.eResource());
-			}
-			if (step.getType() != null && !step.getType().eIsProxy() && step.getType().eResource().getURI().isFile()) {
-				files.add(step.getType().eResource());
-			}
-			for (Resource file : files) {
-				if (file != report.eResource() && check.hasErrors(file)) {
-					return Optional.of(file);
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 	private static void write(Rendered output, Path root, Map<Path, Path> writtenFrom, List<Path> written,

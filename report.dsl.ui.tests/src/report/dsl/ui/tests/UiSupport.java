@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +27,13 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -140,9 +147,13 @@ final class UiSupport {
 
 	/** Saves a PNG of the active workbench window, as the screen shows it. */
 	static Path screenshot(String name) throws IOException {
+		return screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), name);
+	}
+
+	/** Saves a PNG of a window (the workbench's, a dialog's), as the screen shows it. */
+	static Path screenshot(Shell shell, String name) throws IOException {
 		spin(300);
 		Display display = Display.getCurrent();
-		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		shell.redraw();
 		shell.update();
 		Rectangle bounds = shell.getBounds();
@@ -161,5 +172,87 @@ final class UiSupport {
 		loader.save(file.toString(), SWT.IMAGE_PNG);
 		image.dispose();
 		return file;
+	}
+
+	/** What a test does with a dialog a command opens, while the command waits for it to close. */
+	interface DialogDriver {
+		void drive(Shell dialog) throws Exception;
+	}
+
+	/**
+	 * Runs the action (which opens a modal dialog, the first visible shell that passes the test, and returns when it closes) with the driver working the
+	 * dialog from inside the dialog's event loop, as a user would; a failure of the driver closes the dialog and is
+	 * thrown here.
+	 */
+	static void withDialog(Predicate<Shell> which, DialogDriver driver, Runnable action) throws Exception {
+		Display display = Display.getCurrent();
+		Exception[] failed = { null };
+		long end = System.currentTimeMillis() + 30_000;
+		Runnable[] poll = { null };
+		poll[0] = () -> {
+			Shell dialog = Arrays.stream(display.getShells()).filter(s -> !s.isDisposed() && s.isVisible() && which.test(s))
+					.findFirst().orElse(null);
+			if (dialog == null) {
+				if (System.currentTimeMillis() < end) {
+					display.timerExec(100, poll[0]);
+				}
+				return;
+			}
+			try {
+				driver.drive(dialog);
+			} catch (Exception | AssertionError e) {
+				failed[0] = e instanceof Exception exception ? exception : new Exception(e);
+				if (!dialog.isDisposed()) {
+					dialog.close();
+				}
+			}
+		};
+		display.timerExec(100, poll[0]);
+		action.run();
+		if (failed[0] != null) {
+			throw failed[0];
+		}
+	}
+
+	/** The widget of a window whose Widget.getData() is the key (how the dialogs mark their fields for tests). */
+	static <T extends Control> T widget(Composite root, Object key, Class<T> type) {
+		for (Control child : root.getChildren()) {
+			if (type.isInstance(child) && key.equals(child.getData())) {
+				return type.cast(child);
+			}
+			if (child instanceof Composite composite) {
+				T found = widget(composite, key, type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Presses a button as a click does: its selection listeners run; a disabled button cannot be pressed. */
+	static void press(Button button) {
+		if (!button.isEnabled()) {
+			throw new AssertionError("the button " + button.getText() + " is disabled");
+		}
+		button.notifyListeners(SWT.Selection, new Event());
+	}
+
+	/** Types text into a field as a user does: the text changes, then the last key is released (what validates it). */
+	static void type(Text field, String text) {
+		field.setFocus();
+		field.setText(text);
+		Event released = new Event();
+		released.character = text.isEmpty() ? 0 : text.charAt(text.length() - 1);
+		field.notifyListeners(SWT.KeyUp, released);
+	}
+
+	/** The OK (or other) button of a JFace dialog, which keeps the button's id as its data. */
+	static Button button(Shell dialog, int id) {
+		Button button = widget(dialog, Integer.valueOf(id), Button.class);
+		if (button == null) {
+			throw new AssertionError("no button " + id + " in " + dialog.getText());
+		}
+		return button;
 	}
 }

@@ -78,6 +78,21 @@ class HardeningTest {
 	}
 
 	@Test
+	void anErrorInAPartOfASummaryWithholdsTheSummary(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("type.report"), TYPE.replace("\t规则 T1", "\t可加 表 T\n\t规则 T1"));
+		Files.writeString(dir.resolve("甲.report"), REPORT.replace("某局2024", "甲局2024"));
+		// a stated number that disagrees with its table: an error of the part that leaves the summed cells alone
+		Files.writeString(dir.resolve("乙.report"), REPORT.replace("某局2024", "乙局2024").replace("[T.结余]", "[T.结余 = 1]"));
+		Files.writeString(dir.resolve("县.report"), REPORT.replace("某局2024", "县2024").replace("年度 2024", "汇总 甲局2024、乙局2024\n\t年度 2024")
+				.replaceAll("(?s)表 T \\{.*?\\}", "表 T 自动"));
+		Path out = dir.resolve("out");
+		Run run = Run.of("build", dir.resolve("县.report").toString(), "-o", out.toString(), "--format", "md");
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.err().contains("县.report 的报告「县2024」未生成：它的数值所依据的 " + dir.resolve("乙.report") + " 有错误"), run.err());
+		assertEquals(List.of(), files(out));
+	}
+
+	@Test
 	void checkResolvesLastYearsReportAndTheTypeFromTheFolderOfTheFileGiven(@TempDir Path dir) throws IOException {
 		Files.writeString(dir.resolve("type.report"), TYPE);
 		Files.writeString(dir.resolve("2023.report"), REPORT.replace("2024", "2023").replace("2025", "2024"));

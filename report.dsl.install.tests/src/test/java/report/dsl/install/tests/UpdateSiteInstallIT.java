@@ -25,9 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import javax.imageio.ImageIO;
 
@@ -59,6 +63,7 @@ class UpdateSiteInstallIT {
 	/** a line of the console's "ss": id, state, symbolic name_version */
 	private static final Pattern BUNDLE_LINE = Pattern.compile("^(\\d+)\\s+([A-Z]+)\\s+(\\S+?)_\\d\\S*$", Pattern.MULTILINE);
 	private static final Duration STARTUP = Duration.ofMinutes(3);
+	private static final long MAX_UPDATE_SITE = 40L * 1024 * 1024;
 
 	private static final Path WORK = Path.of(System.getProperty("report.installTest"));
 	private static final Path USER_HOME = WORK.resolve("home");
@@ -66,6 +71,43 @@ class UpdateSiteInstallIT {
 	private static boolean installed;
 
 	private record Bundle(String id, String state) {
+	}
+
+	/**
+	 * What a user downloads: the zip, most of it report.dsl.ui's embedded libraries for Export… (POI, PDFBox,
+	 * openhtmltopdf, Batik). The bound is the size measured (34 MB) with room for a library's next version; a jar in
+	 * the bundle's lib/ that its Bundle-ClassPath does not name is dead weight, and one it names but lacks fails at run time.
+	 */
+	@Test
+	@Order(0)
+	void theUpdateSiteCarriesOnlyWhatTheBundlesLoadWithinItsSize() throws IOException {
+		Path updateSite = Path.of(System.getProperty("report.updateSite")).normalize();
+		assertTrue(Files.isRegularFile(updateSite), "no update site at " + updateSite + ": report.dsl.repository builds it");
+		long size = Files.size(updateSite);
+		try (ZipFile site = new ZipFile(updateSite.toFile())) {
+			List<? extends ZipEntry> plugins = site.stream().filter(e -> e.getName().startsWith("plugins/")).toList();
+			String biggest = plugins.stream().sorted(Comparator.comparingLong(ZipEntry::getCompressedSize).reversed()).limit(5)
+					.map(e -> e.getName() + " " + e.getCompressedSize() / 1024 + " KiB").reduce((a, b) -> a + "\n" + b).orElse("");
+			assertTrue(size <= MAX_UPDATE_SITE, "the update site is " + size / 1024 / 1024 + " MiB, over "
+					+ MAX_UPDATE_SITE / 1024 / 1024 + " MiB; its biggest bundles:\n" + biggest);
+			ZipEntry ui = plugins.stream().filter(e -> e.getName().startsWith("plugins/report.dsl.ui_")).findFirst()
+					.orElseThrow(() -> new AssertionError("no report.dsl.ui in " + updateSite));
+			Set<String> embedded = new TreeSet<>();
+			Set<String> classPath = new TreeSet<>();
+			try (JarInputStream bundle = new JarInputStream(site.getInputStream(ui))) {
+				for (String entry : bundle.getManifest().getMainAttributes().getValue("Bundle-ClassPath").split(",")) {
+					if (!entry.trim().equals(".")) {
+						classPath.add(entry.trim());
+					}
+				}
+				for (ZipEntry entry = bundle.getNextEntry(); entry != null; entry = bundle.getNextEntry()) {
+					if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
+						embedded.add(entry.getName());
+					}
+				}
+			}
+			assertEquals(classPath, embedded, "report.dsl.ui's lib/ and its Bundle-ClassPath");
+		}
 	}
 
 	@Test
