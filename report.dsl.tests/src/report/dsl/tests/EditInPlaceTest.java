@@ -1,5 +1,6 @@
 package report.dsl.tests;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
@@ -9,11 +10,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.emf.common.notify.Adapter;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
@@ -107,13 +111,16 @@ class EditInPlaceTest extends AbstractLanguageServerTest {
 	}
 
 	@Test
-	void anEditOfOneReportReparsesThatReportOnly() throws Exception {
+	void anEditOfOneReportReparsesAndChecksThatReportOnly() throws Exception {
 		List<Report> before = reports();
+		List<List<Adapter>> checkedBefore = before.stream().map(r -> List.copyOf(r.eAdapters())).toList();
 		replace(text.lastIndexOf("14", text.indexOf('\n', lastIndexOf("三.一:"))), 2, "15");
 		List<Report> after = reports();
 		for (int i = 0; i < 2; i++) {
 			assertSame(before.get(i), after.get(i), "report " + i + " was parsed again");
+			Assertions.assertEquals(checkedBefore.get(i), List.copyOf(after.get(i).eAdapters()), "report " + i + " was checked again");
 		}
+		assertNotEquals(checkedBefore.get(2), List.copyOf(after.get(2).eAdapters()), "the edited report keeps its old findings");
 	}
 
 	private int lastIndexOf(String fragment) {
@@ -135,7 +142,7 @@ class EditInPlaceTest extends AbstractLanguageServerTest {
 
 	/** The document's reports as the server holds them, once it has built what was sent before. */
 	private List<Report> reports() throws Exception {
-		languageServer.getRequestManager().runWrite(() -> null, (cancel, nothing) -> null).get();
+		languageServer.documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(); // a read waits for the build
 		return workspace.doRead(URI.createURI(uri), (document, resource) -> List.copyOf(((ReportFile) resource.getContents().get(0)).getReports()));
 	}
 
