@@ -4,10 +4,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.IContainer;
+import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.ISelectable;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.impl.DefaultGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.SelectableBasedScope;
@@ -42,5 +46,47 @@ public class ReportGlobalScopeProvider extends DefaultGlobalScopeProvider {
 			parent = createContainerScopeWithContext(resource, parent, container, filter, type, ignoreCase);
 		}
 		return parent;
+	}
+
+	/**
+	 * The container's reports and types other than the file's own. Xtext leaves the file out by wrapping the container,
+	 * and the wrapper's emptiness test lists every file of the workspace: once for each file linked, which made opening a
+	 * folder quadratic. The file is left out by the filter instead, and the scope is built without asking whether the
+	 * workspace is empty (an empty one simply finds nothing, as before).
+	 */
+	@Override
+	protected IScope createContainerScopeWithContext(Resource resource, IScope parent, IContainer container,
+			Predicate<IEObjectDescription> filter, EClass type, boolean ignoreCase) {
+		URI own = resource == null ? null : resource.getURI();
+		Predicate<IEObjectDescription> others = d -> !d.getEObjectURI().trimFragment().equals(own) && (filter == null || filter.apply(d));
+		return SelectableBasedScope.createScope(parent, new NeverEmpty(container), others, type, ignoreCase);
+	}
+
+	/** A container that never lists its files to find out whether there are any. */
+	private record NeverEmpty(ISelectable container) implements ISelectable {
+		@Override
+		public boolean isEmpty() {
+			return false;
+		}
+
+		@Override
+		public Iterable<IEObjectDescription> getExportedObjects() {
+			return container.getExportedObjects();
+		}
+
+		@Override
+		public Iterable<IEObjectDescription> getExportedObjects(EClass type, QualifiedName name, boolean ignoreCase) {
+			return container.getExportedObjects(type, name, ignoreCase);
+		}
+
+		@Override
+		public Iterable<IEObjectDescription> getExportedObjectsByType(EClass type) {
+			return container.getExportedObjectsByType(type);
+		}
+
+		@Override
+		public Iterable<IEObjectDescription> getExportedObjectsByObject(EObject object) {
+			return container.getExportedObjectsByObject(object);
+		}
 	}
 }
