@@ -20,13 +20,10 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
-import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.eclipse.xtext.testing.AbstractLanguageServerTest;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.Modules2;
 import org.eclipse.xtext.util.StringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -39,7 +36,6 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 
 import report.dsl.ide.ReportIdeSetup;
-import report.dsl.ide.ReportServerModule;
 import report.dsl.report.Report;
 import report.dsl.report.ReportFile;
 
@@ -65,12 +61,7 @@ class EditInPlaceTest extends AbstractLanguageServerTest {
 
 	@Override
 	protected Module getServerModule() {
-		return Modules2.mixin(new ReportServerModule(), binder -> {
-			ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
-			registry.getExtensionToFactoryMap().put("report", LANGUAGE.getInstance(IResourceServiceProvider.class));
-			binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
-			binder.requestInjection(this);
-		});
+		return LanguageServerTest.serverModule(binder -> binder.requestInjection(this));
 	}
 
 	/** Three copies of example 003 under their own names in one document; the second has a balance error. */
