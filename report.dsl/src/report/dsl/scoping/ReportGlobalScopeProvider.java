@@ -6,12 +6,10 @@ import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.IContainer;
-import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
-import org.eclipse.xtext.resource.ISelectable;
+import org.eclipse.xtext.resource.containers.FilterUriContainer;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.impl.DefaultGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.SelectableBasedScope;
@@ -49,44 +47,26 @@ public class ReportGlobalScopeProvider extends DefaultGlobalScopeProvider {
 	}
 
 	/**
-	 * The container's reports and types other than the file's own. Xtext leaves the file out by wrapping the container,
-	 * and the wrapper's emptiness test lists every file of the workspace: once for each file linked, which made opening a
-	 * folder quadratic. The file is left out by the filter instead, and the scope is built without asking whether the
-	 * workspace is empty (an empty one simply finds nothing, as before).
+	 * The container's reports and types other than the file's own. Xtext's container that leaves the file out tests its
+	 * emptiness by listing every file of the workspace: once for each file linked, which made opening a folder of many
+	 * files quadratic. An empty container simply finds nothing, so the scope is built without asking.
 	 */
 	@Override
 	protected IScope createContainerScopeWithContext(Resource resource, IScope parent, IContainer container,
 			Predicate<IEObjectDescription> filter, EClass type, boolean ignoreCase) {
-		URI own = resource == null ? null : resource.getURI();
-		Predicate<IEObjectDescription> others = d -> !d.getEObjectURI().trimFragment().equals(own) && (filter == null || filter.apply(d));
-		return SelectableBasedScope.createScope(parent, new NeverEmpty(container), others, type, ignoreCase);
+		return createContainerScope(parent, resource == null ? container : new OthersThan(resource.getURI(), container), filter, type,
+				ignoreCase);
 	}
 
-	/** A container that never lists its files to find out whether there are any. */
-	private record NeverEmpty(ISelectable container) implements ISelectable {
+	/** Xtext's container without one file, never listing its files to find out whether there are any. */
+	private static final class OthersThan extends FilterUriContainer {
+		OthersThan(URI file, IContainer container) {
+			super(file, container);
+		}
+
 		@Override
 		public boolean isEmpty() {
 			return false;
-		}
-
-		@Override
-		public Iterable<IEObjectDescription> getExportedObjects() {
-			return container.getExportedObjects();
-		}
-
-		@Override
-		public Iterable<IEObjectDescription> getExportedObjects(EClass type, QualifiedName name, boolean ignoreCase) {
-			return container.getExportedObjects(type, name, ignoreCase);
-		}
-
-		@Override
-		public Iterable<IEObjectDescription> getExportedObjectsByType(EClass type) {
-			return container.getExportedObjectsByType(type);
-		}
-
-		@Override
-		public Iterable<IEObjectDescription> getExportedObjectsByObject(EObject object) {
-			return container.getExportedObjectsByObject(object);
 		}
 	}
 }
