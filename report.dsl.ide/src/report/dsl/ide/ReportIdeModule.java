@@ -1,6 +1,7 @@
 package report.dsl.ide;
 
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
@@ -64,6 +65,10 @@ public class ReportIdeModule extends AbstractReportIdeModule {
 
 	public Class<? extends DocumentSymbolMapper.DocumentSymbolDetailsProvider> bindDocumentSymbolDetailsProvider() {
 		return ReportOutline.Details.class;
+	}
+
+	public Class<? extends Diagnostician> bindDiagnostician() {
+		return ReportChecksByReport.class;
 	}
 
 	public Class<? extends IShouldGenerate> bindIShouldGenerate() {

@@ -1,5 +1,6 @@
 package report.dsl.ide;
 
+import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
@@ -7,7 +8,7 @@ import org.eclipse.xtext.util.Modules2;
 
 import com.google.inject.AbstractModule;
 
-/** Xtext's language server with the language's own server and open documents. */
+/** Xtext's language server with the language's own server, open documents and build of edits. */
 public class ReportServerModule extends AbstractModule {
 
 	@Override
@@ -15,6 +16,7 @@ public class ReportServerModule extends AbstractModule {
 		install(Modules2.mixin(new ServerModule(), binder -> {
 			binder.bind(LanguageServerImpl.class).to(ReportLanguageServerImpl.class);
 			binder.bind(WorkspaceManager.class).to(ReportWorkspaceManager.class);
+			binder.bind(IncrementalBuilder.InternalStatefulIncrementalBuilder.class).to(EditReparsingBuilder.class);
 		}));
 	}
 }

@@ -66,15 +66,20 @@ class LanguageServerTest extends AbstractLanguageServerTest {
 		super("report");
 	}
 
-	/** The language's own server; OSGi hides the ServiceLoader registration of the language, so register it directly. */
 	@Override
 	protected Module getServerModule() {
+		return serverModule(binder -> {
+		});
+	}
+
+	/** The language's own server; OSGi hides the ServiceLoader registration of the language, so register it directly. */
+	static Module serverModule(Module more) {
 		return Modules2.mixin(new ReportServerModule(), binder -> {
 			ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 			registry.getExtensionToFactoryMap().put("report",
 					new ReportIdeSetup().createInjectorAndDoEMFRegistration().getInstance(IResourceServiceProvider.class));
 			binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
-		});
+		}, more);
 	}
 
 	@BeforeEach

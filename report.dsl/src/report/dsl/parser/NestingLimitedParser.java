@@ -51,16 +51,29 @@ public class NestingLimitedParser extends ReportParser {
 		return builder.createParseResult(empty, builder.compressAndReturnParent(file), true);
 	}
 
-	/** An edit is parsed in full when the file is, or would become, nested too deep. */
+	/**
+	 * An edit is parsed in full when the file is, or would become, nested too deep. An edit of letters, digits and spaces
+	 * alone cannot make or remove a brace, a quote or a comment, so a file that parsed keeps its nesting and is not
+	 * scanned again.
+	 */
 	@Override
 	protected IParseResult doReparse(IParseResult previous, ReplaceRegion replaceRegion) {
-		StringBuilder edited = new StringBuilder(previous.getRootNode().getText());
+		String before = previous.getRootNode().getText();
+		if (previous.getRootASTElement() != null && !previous.hasSyntaxErrors() && keepsNesting(replaceRegion.getText())
+				&& keepsNesting(before.substring(replaceRegion.getOffset(), replaceRegion.getEndOffset()))) {
+			return super.doReparse(previous, replaceRegion);
+		}
+		StringBuilder edited = new StringBuilder(before);
 		replaceRegion.applyTo(edited);
 		String text = edited.toString();
 		if (previous.getRootASTElement() == null || firstBraceBeyondLimit(text) >= 0) {
 			return doParse(text);
 		}
 		return super.doReparse(previous, replaceRegion);
+	}
+
+	private static boolean keepsNesting(String text) {
+		return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '\t');
 	}
 
 	/** The offset of the first `{` that opens level MAX_NESTING + 1, or -1. */

@@ -40,6 +40,38 @@ public class ReportResource extends LazyLinkingResource {
 	}
 
 	/**
+	 * Takes an editor's new text of the loaded file in place: Xtext's partial parser reparses the smallest part of the
+	 * tree around what changed (it reparses the whole text when the edit leaves a syntax error) and the file is linked
+	 * again, so an edit of one report of a long file does not parse and rebuild the others. False, with nothing
+	 * changed, when the text is the same, or the file as loaded had a syntax error or was not UTF-8 (its tree is the
+	 * error recovery's): then the caller loads the file again.
+	 */
+	public boolean edit(String text) {
+		if (!isLoaded() || getParseResult() == null || getParseResult().hasSyntaxErrors() || source.undecodable().isPresent()) {
+			return false;
+		}
+		SourceText edited = SourceText.of(text);
+		String before = getParseResult().getRootNode().getText();
+		String after = edited.parsed();
+		int start = 0;
+		int shorter = Math.min(before.length(), after.length());
+		while (start < shorter && before.charAt(start) == after.charAt(start)) {
+			start++;
+		}
+		if (start == before.length() && start == after.length()) {
+			return false;
+		}
+		int end = 0;
+		while (end < shorter - start && before.charAt(before.length() - 1 - end) == after.charAt(after.length() - 1 - end)) {
+			end++;
+		}
+		source = edited;
+		update(start, before.length() - start - end, after.substring(start, after.length() - end));
+		getCache().clear(this);
+		return true;
+	}
+
+	/**
 	 * The syntax errors, in the order of the text; when the first is a brace or quote left open (placed where it was
 	 * opened), the errors after it are what the parser made of the rest and are left out: one mistake, one message.
 	 */

@@ -4,10 +4,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.IContainer;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.containers.FilterUriContainer;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.impl.DefaultGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.SelectableBasedScope;
@@ -42,5 +44,29 @@ public class ReportGlobalScopeProvider extends DefaultGlobalScopeProvider {
 			parent = createContainerScopeWithContext(resource, parent, container, filter, type, ignoreCase);
 		}
 		return parent;
+	}
+
+	/**
+	 * The container's reports and types other than the file's own. Xtext's container that leaves the file out tests its
+	 * emptiness by listing every file of the workspace: once for each file linked, which made opening a folder of many
+	 * files quadratic. An empty container simply finds nothing, so the scope is built without asking.
+	 */
+	@Override
+	protected IScope createContainerScopeWithContext(Resource resource, IScope parent, IContainer container,
+			Predicate<IEObjectDescription> filter, EClass type, boolean ignoreCase) {
+		return createContainerScope(parent, resource == null ? container : new OthersThan(resource.getURI(), container), filter, type,
+				ignoreCase);
+	}
+
+	/** Xtext's container without one file, never listing its files to find out whether there are any. */
+	private static final class OthersThan extends FilterUriContainer {
+		OthersThan(URI file, IContainer container) {
+			super(file, container);
+		}
+
+		@Override
+		public boolean isEmpty() {
+			return false;
+		}
 	}
 }
