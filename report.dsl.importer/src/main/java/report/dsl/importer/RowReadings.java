@@ -212,6 +212,11 @@ final class RowReadings {
 	}
 
 	static String text(List<ImportedReport.Cell> cells) {
-		return cells.stream().map(c -> c.auto() ? "自动" : c.value().toPlainString()).collect(Collectors.joining(" "));
+		return cells.stream().map(RowReadings::text).collect(Collectors.joining(" "));
+	}
+
+	/** A cell as the report file writes it. */
+	static String text(ImportedReport.Cell cell) {
+		return cell.auto() ? "自动" : cell.value().toPlainString();
 	}
 }
