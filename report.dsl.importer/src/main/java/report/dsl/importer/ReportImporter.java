@@ -3,7 +3,9 @@ package report.dsl.importer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.resource.Resource;
@@ -38,6 +40,9 @@ public class ReportImporter {
 
 	@Inject
 	private ReportEvaluator evaluator;
+
+	/** The labels of the types imported into lately, so that a run of imports normalises each type's labels once. */
+	private final Map<ReportType, TypeLabels> typeLabels = new HashMap<>();
 
 	/** The report types an import can follow: the shipped ones, and those declared in the given files' texts. */
 	public List<ReportType> types(XtextResourceSet resourceSet) {
@@ -95,15 +100,26 @@ public class ReportImporter {
 
 	/** Imports with the types given (a user's own among them); picks by Table A's column headers unless one is named. */
 	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName, List<ReportType> types) {
-		ReportType type = typeName.isPresent()
-				? types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
-						.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"))
-				: types.stream().max(Comparator.comparingDouble(t -> Recogniser.fit(t, grid))).orElseThrow();
-		ImportedReport report = new Recogniser(type, grid).recognise();
+		typeLabels.keySet().retainAll(types);
+		GridText text = new GridText(grid);
+		ReportType type;
+		if (typeName.isPresent()) {
+			type = types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
+					.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"));
+		} else {
+			String all = text.all();
+			type = types.stream().max(Comparator.comparingDouble(t -> labels(t).fit(all))).orElseThrow();
+		}
+		ImportedReport report = new Recogniser(labels(type), text).recognise();
 		report.source = source;
 		boolean complete = !report.parts.isEmpty() && report.tables.values().stream().allMatch(t -> t.found && t.numbers);
-		String text = ReportWriter.write(report, source, evaluator.phrases(report.type));
-		return new Imported(text, ReportWriter.name(report) + ".report", type, typeName.isEmpty(), report, complete);
+		return new Imported(ReportWriter.write(report, source, evaluator.phrases(report.type)), ReportWriter.name(report) + ".report", type,
+				typeName.isEmpty(), report, complete);
+	}
+
+	/** The type's labels, normalised on its first import and kept while imports are given it. */
+	private TypeLabels labels(ReportType type) {
+		return typeLabels.computeIfAbsent(type, TypeLabels::new);
 	}
 
 	/** The import again, with 上年报告 naming last year's imported report of the same body. */
