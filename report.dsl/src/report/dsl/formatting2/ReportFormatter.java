@@ -259,8 +259,8 @@ public class ReportFormatter extends AbstractJavaFormatter {
 		return getTextRegionAccess().regionForEObject(object).getOffset();
 	}
 
-	/** Columns an editor draws: East Asian wide and full-width characters take two. */
-	static int width(String text) {
+	/** Columns an editor draws: East Asian wide and full-width characters take two (the importer aligns its tables by it too). */
+	public static int width(String text) {
 		return text.codePoints().map(c -> isWide(c) ? 2 : 1).sum();
 	}
 

@@ -2,15 +2,19 @@ package report.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -119,9 +123,8 @@ final class AuditCommand implements Callable<Integer> {
 				byName.put(imported.fileName(), target);
 			}
 		}
-		ReportBatch.Result result = published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()),
-				threads.count());
-		Map<Path, List<Diagnostic>> byFile = result.diagnostics().stream().collect(Collectors.groupingBy(Diagnostic::file));
+		Map<Path, List<Diagnostic>> byFile = check(imports, written, byName, published).stream()
+				.collect(Collectors.groupingBy(Diagnostic::file));
 		List<Row> rows = new ArrayList<>();
 		imports.forEach((source, imported) -> {
 			Path target = written.get(source);
@@ -135,6 +138,78 @@ final class AuditCommand implements Callable<Integer> {
 		err.println("审核了" + rows.size() + "份报告：" + (rows.size() - notImported) + "份已导入，"
 				+ rows.stream().mapToLong(r -> count(r, ReportBatch.Severity.ERROR)).sum() + "个错误；汇总表写入 " + output.resolve("audit.html"));
 		return notImported == 0 && unreadable[0] == 0 ? 0 : ReportCli.ERRORS_FOUND;
+	}
+
+	/**
+	 * The diagnostics of the written files, as checking them together finds them. The files refer to each other only
+	 * where the audit linked them (上年报告, 汇总), and their names differ, so each set of linked files is checked on its
+	 * own, in chunks of up to {@link ReportBatch#CHUNK} files on the threads: no index of all files is read first. Other
+	 * report files in the output folder (an earlier audit's) may be linked against, so with them the folder is checked
+	 * as a whole.
+	 */
+	private List<Diagnostic> check(Map<Path, ReportImporter.Imported> imports, Map<Path, Path> written, Map<String, Path> byName,
+			PublishedReports published) throws IOException {
+		ReportBatch batch = published.injector.getInstance(ReportBatch.class);
+		if (hasOtherReports(written.values())) {
+			return batch.check(List.copyOf(written.values()), threads.count()).diagnostics();
+		}
+		Map<Path, Path> linkedTo = new HashMap<>();
+		written.forEach((source, target) -> {
+			ImportedReport report = imports.get(source).report();
+			List<String> names = new ArrayList<>(report.summed());
+			if (report.previous() != null) {
+				names.add(report.previous());
+			}
+			names.stream().map(name -> byName.get(name + ReportBatch.EXTENSION)).filter(java.util.Objects::nonNull)
+					.forEach(other -> join(linkedTo, target, other));
+		});
+		Map<Path, List<Path>> groups = new LinkedHashMap<>();
+		written.values().forEach(target -> groups.computeIfAbsent(root(linkedTo, target), r -> new ArrayList<>()).add(target));
+		List<List<Path>> chunks = new ArrayList<>();
+		List<Path> chunk = new ArrayList<>();
+		for (List<Path> group : groups.values()) {
+			if (!chunk.isEmpty() && chunk.size() + group.size() > ReportBatch.CHUNK) {
+				chunks.add(chunk);
+				chunk = new ArrayList<>();
+			}
+			chunk.addAll(group);
+		}
+		if (!chunk.isEmpty()) {
+			chunks.add(chunk);
+		}
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		try (ChunkedCheck<com.google.inject.Injector> checks = new ChunkedCheck<>(threads.count(), published.injector,
+				java.util.function.Function.identity())) {
+			checks.run(chunks, (part, language) -> language.getInstance(ReportBatch.class).checkAlone(part).diagnostics(),
+					diagnostics::addAll);
+		}
+		return diagnostics;
+	}
+
+	private boolean hasOtherReports(java.util.Collection<Path> written) throws IOException {
+		Set<Path> ours = new HashSet<>();
+		written.forEach(file -> ours.add(file.toAbsolutePath().normalize()));
+		try (Stream<Path> listing = Files.list(output)) {
+			return listing.anyMatch(file -> file.getFileName().toString().endsWith(ReportBatch.EXTENSION)
+					&& !ours.contains(file.toAbsolutePath().normalize()));
+		}
+	}
+
+	/** Union-find over the written files: linked files end up under one root. */
+	private static void join(Map<Path, Path> parents, Path one, Path other) {
+		Path a = root(parents, one);
+		Path b = root(parents, other);
+		if (!a.equals(b)) {
+			parents.put(b, a);
+		}
+	}
+
+	private static Path root(Map<Path, Path> parents, Path file) {
+		Path root = file;
+		while (parents.containsKey(root)) {
+			root = parents.get(root);
+		}
+		return root;
 	}
 
 	/** Reports of the same body in consecutive years: each names the one before as 上年报告, so the cross-year rules run. */

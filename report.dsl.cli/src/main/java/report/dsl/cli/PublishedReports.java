@@ -103,7 +103,7 @@ final class PublishedReports {
 	 */
 	ReportImporter.Imported read(Path file, Optional<String> type) throws IOException, UnreadableDocumentException {
 		List<GridRow> grid = PublishedDocument.read(file.getFileName().toString(), Files.readAllBytes(file));
-		return importer.importGrid(file.getFileName().toString(), grid, type, types, resourceSet);
+		return importer.importGrid(file.getFileName().toString(), grid, type, types);
 	}
 
 	/** The report in a file with its tables filled from a workbook's sheets; the file itself is not written here. */
@@ -117,15 +117,15 @@ final class PublishedReports {
 	}
 
 	ReportImporter.Imported link(ReportImporter.Imported imported, ReportImporter.Imported previous) {
-		return importer.link(imported, previous, resourceSet);
+		return importer.link(imported, previous);
 	}
 
 	ReportImporter.Imported summarise(ReportImporter.Imported imported, List<ReportImporter.Imported> parts) {
-		return importer.summarise(imported, parts, resourceSet);
+		return importer.summarise(imported, parts);
 	}
 
 	ReportImporter.Imported link(ReportImporter.Imported imported, String previous) {
-		return importer.link(imported, previous, resourceSet);
+		return importer.link(imported, previous);
 	}
 
 	/** The reports written under a folder, by body and year ("某某局/2023"), to their names: candidates for 上年报告. */

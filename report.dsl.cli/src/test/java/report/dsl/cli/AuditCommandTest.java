@@ -86,6 +86,21 @@ class AuditCommandTest {
 		assertEquals(List.of(), codes(report(unsummed, "河阳县人民政府办公室", 2023), "error"));
 	}
 
+	/** The imports are checked set by set; a report already in the output folder is still linked against. */
+	@Test
+	void aReportAlreadyInTheOutputFolderIsCheckedWithTheImports(@TempDir Path dir) throws IOException {
+		Path published = Files.createDirectories(dir.resolve("published"));
+		Files.copy(SEEDS.resolve("002_494098ddfe450f28.txt"), published.resolve("002.txt"));
+		Path out = Files.createDirectories(dir.resolve("audit"));
+		try (Stream<Path> examples = Files.list(Path.of("..", "examples"))) {
+			Path example = examples.filter(f -> f.getFileName().toString().startsWith("002-")).findFirst().orElseThrow();
+			Files.copy(example, out.resolve("transcribed.report"));
+		}
+		assertEquals(0, ReportCliTest.run("audit", published.toString(), "-o", out.toString()).exit());
+		JsonArray reports = JsonParser.parseString(Files.readString(out.resolve("audit.json"))).getAsJsonObject().getAsJsonArray("reports");
+		assertEquals(List.of("report.duplicate-name"), codes(report(reports, "聊城市工业和信息化局", 2023), "error"));
+	}
+
 	private static JsonObject report(JsonArray reports, String body, int year) {
 		for (JsonElement report : reports) {
 			JsonObject r = report.getAsJsonObject();

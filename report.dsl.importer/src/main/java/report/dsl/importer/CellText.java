@@ -23,8 +23,9 @@ record CellText(Kind kind, BigDecimal number, String printed) {
 	private static final Set<String> BLANKS = Set.of("", "|", "/", "-", "—", "–", "－", "——", "无", "\\");
 
 	static CellText of(String text) {
-		String value = Labels.normalise(text).replace("|", "");
-		if (BLANKS.contains(value) || BLANKS.contains(Labels.normalise(text))) {
+		String normalised = Labels.normalise(text);
+		String value = normalised.replace("|", "");
+		if (BLANKS.contains(value) || BLANKS.contains(normalised)) {
 			return new CellText(Kind.BLANK, BigDecimal.ZERO, value);
 		}
 		if (NUMBER.matcher(value).matches()) {

@@ -95,6 +95,16 @@ public final class ImportedReport {
 		return year;
 	}
 
+	/** Last year's report this one names (上年报告), or null. */
+	public String previous() {
+		return previous;
+	}
+
+	/** The reports this one adds up (汇总), by name. */
+	public List<String> summed() {
+		return summed;
+	}
+
 	public List<Table> tables() {
 		return List.copyOf(tables.values());
 	}

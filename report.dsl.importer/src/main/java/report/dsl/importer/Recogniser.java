@@ -4,21 +4,18 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.xtext.EcoreUtil2;
-
 import report.dsl.evaluation.TotalDefinitions;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Block;
 import report.dsl.report.Column;
 import report.dsl.report.PartType;
-import report.dsl.report.ReportType;
 import report.dsl.report.Row;
 import report.dsl.report.TableType;
 
@@ -29,7 +26,6 @@ import report.dsl.report.TableType;
  */
 final class Recogniser {
 
-	private static final Pattern NUMERAL = Pattern.compile("^[一二三四五六七八九十0-9]+[、.]");
 	private static final Pattern SUB_HEADING = Pattern.compile("^[(（][一二三四五六七八九十]+[)）].{1,38}$");
 	private static final Pattern YEAR = Pattern.compile("(\\d{4})年度?");
 	/** The signature's date, on its own line or after the body on the same line ("某某局　2024年1月18日"). */
@@ -39,31 +35,28 @@ final class Recogniser {
 	private static final Pattern BODY_IN_PREAMBLE = Pattern.compile("编制\\d{4}年度?(.{2,30}?(?:局|委员会|中心|政府|办公室|厅|部|院|委|会|处|所|站|队))");
 	private static final Pattern CHROME = Pattern.compile("^[-•·]\\s.*|.*更多>>$|.*\\(?\\d{4}-\\d{1,2}-\\d{1,2}\\)?$|^【.*");
 	private static final Pattern SENTENCE_END = Pattern.compile(".*[。！？；：”）)]$");
+	private static final Pattern UNIT_NOTE = Pattern.compile("\\(单位[:：][^)]*\\)$");
+	private static final Pattern TRAILING_REMARK = Pattern.compile("\\([^()]*\\)$");
 
 	private final List<GridRow> rows;
+	private final GridText text;
+	private final TypeLabels labels;
 	private final ImportedReport result;
 	private final TotalDefinitions totals;
-	/** Normalised labels, computed once per import: every cell is compared with them. */
-	private final Map<Row, List<String>> rowLabels = new HashMap<>();
-	private final Map<TableType, List<String>> tableLabels = new HashMap<>();
+	/** What each cell holds and its normalised text, worked out once: the table's rows read a cell several times. */
+	private final Map<SourceCell, CellText> cellTexts = new IdentityHashMap<>();
+	private final Map<SourceCell, String> cellLabels = new IdentityHashMap<>();
 
-	Recogniser(ReportType type, List<GridRow> rows) {
-		this.rows = rows;
-		this.result = new ImportedReport(type);
-		this.totals = new TotalDefinitions(type);
+	Recogniser(TypeLabels labels, GridText text) {
+		this.rows = text.rows();
+		this.text = text;
+		this.labels = labels;
+		this.result = new ImportedReport(labels.type);
+		this.totals = new TotalDefinitions(labels.type);
 	}
 
-	/** Table A's column labels of a type found in the grid, as a share of them: how well the type fits. */
-	static double fit(ReportType type, List<GridRow> rows) {
-		if (type.getTables().isEmpty()) {
-			return 0;
-		}
-		StringBuilder all = new StringBuilder();
-		rows.forEach(r -> all.append(Labels.normalise(r.text())).append('\n'));
-		List<Column> columns = EcoreUtil2.eAllOfType(type.getTables().get(0), Column.class);
-		long found = columns.stream().filter(c -> labels(c.getLabel() == null ? c.getName() : c.getLabel(), c.getAliases())
-				.stream().anyMatch(l -> all.indexOf(l) >= 0)).count();
-		return columns.isEmpty() ? 0 : (double) found / columns.size();
+	private CellText cellText(SourceCell cell) {
+		return cellTexts.computeIfAbsent(cell, c -> CellText.of(c.text()));
 	}
 
 	ImportedReport recognise() {
@@ -73,7 +66,7 @@ final class Recogniser {
 		for (int p = 0; p < partTypes.size(); p++) {
 			starts[p] = -1;
 			for (int i = from; i < rows.size(); i++) {
-				if (isHeading(rows.get(i), partTypes.get(p))) {
+				if (isHeading(i, partTypes.get(p))) {
 					starts[p] = i;
 					from = i + 1;
 					break;
@@ -123,42 +116,34 @@ final class Recogniser {
 		return -1;
 	}
 
-	private static boolean isHeading(GridRow row, PartType part) {
-		if (!row.isTextLine()) {
+	private boolean isHeading(int row, PartType part) {
+		if (!rows.get(row).isTextLine()) {
 			return false;
 		}
-		String text = Labels.normalise(row.text());
-		if (text.length() > 50 || text.contains("。")) {
+		String line = text.line(row);
+		if (line.length() > 50 || line.contains("。")) {
 			return false;
 		}
-		String body = NUMERAL.matcher(text).replaceFirst("");
-		return labels(part.getHeading(), part.getAliases()).stream()
-				.map(l -> NUMERAL.matcher(l).replaceFirst("")).anyMatch(l -> !l.isEmpty() && body.startsWith(l));
-	}
-
-	private static List<String> labels(String label, List<String> aliases) {
-		List<String> all = new ArrayList<>();
-		all.add(Labels.normalise(label));
-		aliases.forEach(a -> all.add(Labels.normalise(a)));
-		return all;
+		String body = TypeLabels.withoutNumeral(line);
+		return labels.heading(part).stream().anyMatch(body::startsWith);
 	}
 
 	// ------------------------------------------------------------------ metadata
 
 	/** Title, body, year, preamble and URL from the rows before the first part. */
 	private void metadata(int firstPart) {
-		String marker = Labels.normalise(result.type.getTitle() == null ? "报告" : result.type.getTitle());
+		String marker = labels.titleMarker;
 		int title = -1;
 		for (int i = firstPart - 1; i >= 0; i--) {
-			String text = Labels.normalise(rows.get(i).text());
-			if (text.contains(marker) && text.length() <= 60 && !text.contains("。")) {
+			String line = text.line(i);
+			if (line.contains(marker) && line.length() <= 60 && !line.contains("。")) {
 				title = i;
 				break;
 			}
 		}
-		String titleText = title < 0 ? "" : Labels.normalise(rows.get(title).text());
+		String titleText = title < 0 ? "" : text.line(title);
 		if (title > 0) {
-			String above = Labels.normalise(rows.get(title - 1).text());
+			String above = text.line(title - 1);
 			if (rows.get(title - 1).isTextLine() && above.length() <= 30 && !above.contains("。") && !above.contains(marker)) {
 				titleText = above + titleText;
 			}
@@ -190,7 +175,7 @@ final class Recogniser {
 	private int signature() {
 		int end = rows.size();
 		for (int i = rows.size() - 1; i >= Math.max(0, rows.size() - 5); i--) {
-			Matcher date = DATE.matcher(Labels.normalise(rows.get(i).text()));
+			Matcher date = DATE.matcher(text.line(i));
 			if (date.matches()) {
 				try {
 					result.issued = LocalDate.of(Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)),
@@ -204,7 +189,7 @@ final class Recogniser {
 						result.body = date.group(1);
 					}
 				} else if (i > 0) {
-					String body = Labels.normalise(rows.get(i - 1).text());
+					String body = text.line(i - 1);
 					if (body.length() <= 30 && !body.contains("。") && !SUB_HEADING.matcher(body).matches()) {
 						if (result.body == null || result.body.isEmpty()) {
 							result.body = body;
@@ -237,16 +222,14 @@ final class Recogniser {
 
 	private void part(PartType type, int heading, int end) {
 		String printed = Labels.clean(rows.get(heading).text()).strip();
-		String declared = Labels.normalise(type.getHeading());
-		boolean asDeclared = Labels.normalise(printed).replaceFirst("\\(单位[:：][^)]*\\)$", "").equals(declared);
+		boolean asDeclared = UNIT_NOTE.matcher(Labels.normalise(printed)).replaceFirst("").equals(labels.declaredHeading(type));
 		ImportedReport.Part part = new ImportedReport.Part(type, asDeclared ? null : printed);
 		result.parts.add(part);
 		List<TableType> tables = result.type.getTables().stream().filter(t -> t.getPart() == type).toList();
 		List<GridRow> tableRows = new ArrayList<>();
 		List<GridRow> narrative = new ArrayList<>();
 		for (int i = heading + 1; i < end; i++) {
-			GridRow row = rows.get(i);
-			(!tables.isEmpty() && isTableMaterial(row, tables) ? tableRows : narrative).add(row);
+			(!tables.isEmpty() && isTableMaterial(i, tables) ? tableRows : narrative).add(rows.get(i));
 		}
 		if (!tables.isEmpty()) {
 			tables(tables, tableRows);
@@ -254,44 +237,22 @@ final class Recogniser {
 		narrative(part, narrative);
 	}
 
-	private boolean isTableMaterial(GridRow row, List<TableType> tables) {
-		if (!row.isTextLine()) {
+	private boolean isTableMaterial(int row, List<TableType> tables) {
+		if (!rows.get(row).isTextLine()) {
 			return true;
 		}
-		String text = Labels.normalise(row.text());
-		if (CellText.of(text).isValue() || text.length() <= 12 && !text.contains("。")) {
+		String line = text.line(row);
+		if (CellText.of(line).isValue() || line.length() <= 12 && !line.contains("。")) {
 			return true;
 		}
 		for (TableType table : tables) {
-			for (String label : tableLabels.computeIfAbsent(table, Recogniser::tableLabels)) {
-				if (text.contains(label) || label.contains(text)) {
+			for (String label : labels.table(table)) {
+				if (line.contains(label) || label.contains(line)) {
 					return true;
 				}
 			}
 		}
 		return false;
-	}
-
-	private static List<String> tableLabels(TableType table) {
-		List<String> labels = new ArrayList<>(labels(table.getCaption(), table.getAliases()));
-		if (table.getNote() != null) {
-			labels.add(Labels.normalise(table.getNote()));
-		}
-		for (Block block : table.getBlocks()) {
-			if (block.getHeading() != null) {
-				labels.addAll(labels(block.getHeading(), block.getAliases()));
-			}
-			if (block.getRowHeader() != null) {
-				labels.add(Labels.normalise(block.getRowHeader()));
-			}
-			for (Column column : TableLayout.allColumns(block)) {
-				labels.addAll(labels(column.getLabel() == null ? column.getName() : column.getLabel(), column.getAliases()));
-			}
-			for (Row row : TableLayout.allRows(block)) {
-				labels.addAll(labels(row.getLabel(), row.getAliases()));
-			}
-		}
-		return labels;
 	}
 
 	private void narrative(ImportedReport.Part part, List<GridRow> narrative) {
@@ -330,7 +291,7 @@ final class Recogniser {
 
 	private void tables(List<TableType> tables, List<GridRow> material) {
 		List<Row> candidates = new ArrayList<>();
-		tables.forEach(t -> candidates.addAll(TableLayout.allRows(t)));
+		tables.forEach(t -> candidates.addAll(labels.rows(t)));
 		List<RowReadings.Damaged> damaged = new ArrayList<>();
 		List<SourceCell> pending = new ArrayList<>();
 		List<SourceCell> values = new ArrayList<>();
@@ -344,9 +305,9 @@ final class Recogniser {
 				current = flush(current, values, gridRow.exact(), damaged);
 			}
 			for (SourceCell cell : gridRow.cells()) {
-				CellText text = CellText.of(cell.text());
+				CellText text = cellText(cell);
 				if (!text.isValue()) {
-					if (current != null && values.stream().anyMatch(v -> CellText.of(v.text()).kind() != CellText.Kind.BLANK)) {
+					if (current != null && values.stream().anyMatch(v -> cellText(v).kind() != CellText.Kind.BLANK)) {
 						current = flush(current, values, gridRow.exact(), damaged);
 					}
 					pending.add(cell);
@@ -383,7 +344,7 @@ final class Recogniser {
 			RowReadings.resolve(result, table, damaged.stream().filter(d -> TableLayout.table(d.row()) == type).toList());
 			count(table);
 			if (table.found) {
-				for (Row row : TableLayout.allRows(type)) {
+				for (Row row : labels.rows(type)) {
 					if (row.getChildren().isEmpty() && !row.isHeading() && !table.rows.containsKey(row)) {
 						result.note(material.isEmpty() ? null : material.get(0).first(),
 								"表" + type.getName() + "中找不到「" + TableLayout.keyText(row) + "」行（" + row.getLabel() + "），按0处理，请核对");
@@ -408,7 +369,7 @@ final class Recogniser {
 
 	private Row soleRow(List<TableType> tables) {
 		for (TableType table : tables) {
-			List<Row> rows = TableLayout.allRows(table);
+			List<Row> rows = labels.rows(table);
 			if (rows.size() == 1 && !result.tables.get(table).rows.containsKey(rows.get(0))) {
 				return rows.get(0);
 			}
@@ -430,17 +391,17 @@ final class Recogniser {
 	private Row match(List<SourceCell> pending, List<Row> candidates, Row lastMatched) {
 		StringBuilder text = new StringBuilder();
 		for (int i = Math.max(0, pending.size() - 8); i < pending.size(); i++) {
-			text.append(Labels.normalise(pending.get(i).text()));
+			text.append(cellLabels.computeIfAbsent(pending.get(i), c -> Labels.normalise(c.text())));
 		}
 		String read = text.toString();
-		String withoutRemark = read.replaceAll("\\([^()]*\\)$", "");
+		String withoutRemark = TRAILING_REMARK.matcher(read).replaceAll("");
 		Row best = null;
 		int bestLength = 0;
 		List<Row> tied = new ArrayList<>();
 		int after = lastMatched == null ? -1 : candidates.indexOf(lastMatched);
 		for (int i = 0; i < candidates.size(); i++) {
 			Row row = candidates.get(i);
-			for (String label : rowLabels.computeIfAbsent(row, r -> labels(r.getLabel(), r.getAliases()))) {
+			for (String label : labels.row(row)) {
 				if (!read.endsWith(label) && !withoutRemark.endsWith(label)) {
 					continue;
 				}
@@ -485,10 +446,10 @@ final class Recogniser {
 		List<SourceCell> cells = new ArrayList<>(printed);
 		printed.clear();
 		if (!exact) {
-			while (!cells.isEmpty() && CellText.of(cells.get(0).text()).kind() == CellText.Kind.BLANK) {
+			while (!cells.isEmpty() && cellText(cells.get(0)).kind() == CellText.Kind.BLANK) {
 				cells.remove(0);
 			}
-			while (!cells.isEmpty() && CellText.of(cells.get(cells.size() - 1).text()).kind() == CellText.Kind.BLANK) {
+			while (!cells.isEmpty() && cellText(cells.get(cells.size() - 1)).kind() == CellText.Kind.BLANK) {
 				cells.remove(cells.size() - 1);
 			}
 		}
@@ -510,7 +471,7 @@ final class Recogniser {
 		List<ImportedReport.Cell> values = new ArrayList<>();
 		for (int i = 0; i < cells.size(); i++) {
 			SourceCell cell = cells.get(i);
-			CellText text = CellText.of(cell.text());
+			CellText text = cellText(cell);
 			Column column = i < columns.size() ? columns.get(i) : null;
 			// named only for a cell that gets a comment: most cells are numbers, and naming a column walks its block
 			Supplier<String> where = () -> "表" + table.type.getName() + "「" + key + "」行"

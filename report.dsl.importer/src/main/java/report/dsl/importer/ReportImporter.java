@@ -3,18 +3,17 @@ package report.dsl.importer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 
-import report.dsl.batch.ReportFormatting;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.report.ReportFile;
 import report.dsl.report.ReportType;
@@ -40,10 +39,10 @@ public class ReportImporter {
 	private ReportTypeLibrary library;
 
 	@Inject
-	private ReportFormatting formatting;
-
-	@Inject
 	private ReportEvaluator evaluator;
+
+	/** The labels of the types imported into lately, so that a run of imports normalises each type's labels once. */
+	private final Map<ReportType, TypeLabels> typeLabels = new HashMap<>();
 
 	/** The report types an import can follow: the shipped ones, and those declared in the given files' texts. */
 	public List<ReportType> types(XtextResourceSet resourceSet) {
@@ -96,58 +95,52 @@ public class ReportImporter {
 	}
 
 	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName) {
-		XtextResourceSet resourceSet = resourceSets.get();
-		List<ReportType> types = types(resourceSet);
-		return importGrid(source, grid, typeName, types, resourceSet);
+		return importGrid(source, grid, typeName, types(resourceSets.get()));
 	}
 
 	/** Imports with the types given (a user's own among them); picks by Table A's column headers unless one is named. */
-	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName, List<ReportType> types,
-			XtextResourceSet resourceSet) {
-		ReportType type = typeName.isPresent()
-				? types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
-						.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"))
-				: types.stream().max(Comparator.comparingDouble(t -> Recogniser.fit(t, grid))).orElseThrow();
-		ImportedReport report = new Recogniser(type, grid).recognise();
+	public Imported importGrid(String source, List<GridRow> grid, Optional<String> typeName, List<ReportType> types) {
+		typeLabels.keySet().retainAll(types);
+		GridText text = new GridText(grid);
+		ReportType type;
+		if (typeName.isPresent()) {
+			type = types.stream().filter(t -> t.getName().equals(typeName.get())).findFirst()
+					.orElseThrow(() -> new IllegalArgumentException("没有名为「" + typeName.get() + "」的报告格式"));
+		} else {
+			String all = text.all();
+			type = types.stream().max(Comparator.comparingDouble(t -> labels(t).fit(all))).orElseThrow();
+		}
+		ImportedReport report = new Recogniser(labels(type), text).recognise();
 		report.source = source;
 		boolean complete = !report.parts.isEmpty() && report.tables.values().stream().allMatch(t -> t.found && t.numbers);
-		String text = ReportWriter.write(report, source, evaluator.phrases(report.type));
-		String formatted = format(text, resourceSet).orElse(text);
-		return new Imported(formatted, ReportWriter.name(report) + ".report", type, typeName.isEmpty(), report, complete);
+		return new Imported(ReportWriter.write(report, source, evaluator.phrases(report.type)), ReportWriter.name(report) + ".report", type,
+				typeName.isEmpty(), report, complete);
+	}
+
+	/** The type's labels, normalised on its first import and kept while imports are given it. */
+	private TypeLabels labels(ReportType type) {
+		return typeLabels.computeIfAbsent(type, TypeLabels::new);
 	}
 
 	/** The import again, with 上年报告 naming last year's imported report of the same body. */
-	public Imported link(Imported imported, Imported previous, XtextResourceSet resourceSet) {
-		return link(imported, ReportWriter.name(previous.report()), resourceSet);
+	public Imported link(Imported imported, Imported previous) {
+		return link(imported, ReportWriter.name(previous.report()));
 	}
 
 	/** The import again, with 上年报告 naming last year's report (by its name in the language). */
-	public Imported link(Imported imported, String previous, XtextResourceSet resourceSet) {
+	public Imported link(Imported imported, String previous) {
 		imported.report().previous = previous;
-		return rewritten(imported, resourceSet);
+		return rewritten(imported);
 	}
 
 	/** The import again, adding up the other imports (汇总), so that their sum is checked against it. */
-	public Imported summarise(Imported imported, List<Imported> parts, XtextResourceSet resourceSet) {
+	public Imported summarise(Imported imported, List<Imported> parts) {
 		imported.report().summed = parts.stream().map(part -> ReportWriter.name(part.report())).toList();
-		return rewritten(imported, resourceSet);
+		return rewritten(imported);
 	}
 
-	private Imported rewritten(Imported imported, XtextResourceSet resourceSet) {
+	private Imported rewritten(Imported imported) {
 		String text = ReportWriter.write(imported.report(), imported.report().source, evaluator.phrases(imported.report().type));
-		return new Imported(format(text, resourceSet).orElse(text), imported.fileName(), imported.type(), imported.detected(),
-				imported.report(), imported.complete());
-	}
-
-	private Optional<String> format(String text, XtextResourceSet resourceSet) {
-		try {
-			XtextResource resource = (XtextResource) resourceSet.createResource(URI.createURI("import:/" + System.nanoTime() + ".report"));
-			resource.load(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
-			Optional<String> formatted = formatting.format(resource);
-			resourceSet.getResources().remove(resource);
-			return formatted;
-		} catch (java.io.IOException e) {
-			return Optional.empty();
-		}
+		return new Imported(text, imported.fileName(), imported.type(), imported.detected(), imported.report(), imported.complete());
 	}
 }

@@ -1,13 +1,19 @@
 package report.dsl.importer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import report.dsl.formatting2.ReportFormatter;
 import report.dsl.model.PhraseWordings;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Row;
 
-/** The text of the report file an import produces; the language's formatter lays it out afterwards. */
+/**
+ * The text of the report file an import produces, written directly in the layout the language's formatter gives
+ * (`report format`): one declaration per line, blocks indented with tabs, table rows aligned into a grid. An import
+ * of a thousand reports thus needs no parse and format of each one.
+ */
 final class ReportWriter {
 
 	private final StringBuilder out = new StringBuilder();
@@ -38,45 +44,50 @@ final class ReportWriter {
 		}
 		out.append(" */\n");
 		out.append("报告 ").append(name(report)).append(" 遵循 ").append(report.type.getName()).append(" {\n");
-		out.append("发布机关 ").append(string(report.body)).append('\n');
-		out.append("年度 ").append(report.year).append('\n');
-		out.append("统计期限 ").append(report.year).append("-01-01 至 ").append(report.year).append("-12-31\n");
-		out.append("发布日期 ").append(report.issued).append('\n');
+		line(1, "发布机关 " + string(report.body));
+		line(1, "年度 " + report.year);
+		line(1, "统计期限 " + report.year + "-01-01 至 " + report.year + "-12-31");
+		line(1, "发布日期 " + report.issued);
 		if (report.previous != null) {
-			out.append("上年报告 ").append(report.previous).append('\n');
+			line(1, "上年报告 " + report.previous);
 		}
 		if (!report.summed.isEmpty()) {
-			out.append("汇总 ").append(String.join("、", report.summed)).append('\n');
+			line(1, "汇总 " + String.join("、", report.summed));
 		}
 		if (report.url != null) {
-			out.append("发布网址 ").append(string(report.url)).append('\n');
+			line(1, "发布网址 " + string(report.url));
 		}
 		if (report.preamble != null && !report.preamble.isBlank()) {
-			out.append("导语 ").append(string(report.preamble)).append('\n');
+			line(1, "导语 " + string(report.preamble));
 		}
 		for (ImportedReport.Part part : report.parts) {
-			out.append("部分 ").append(part.type.getName());
-			if (part.printedHeading != null) {
-				out.append(' ').append(string(part.printedHeading));
-			}
-			out.append(" {\n");
+			line(1, "部分 " + part.type.getName() + (part.printedHeading == null ? "" : " " + string(part.printedHeading)) + " {");
 			for (Object content : part.contents) {
 				if (content instanceof String paragraph) {
-					out.append(phrases.text(paragraph)).append('\n');
+					line(2, phrases.text(paragraph));
 				} else if (content instanceof ImportedReport.Section section) {
-					out.append("小节 ").append(string(section.heading())).append(" {\n");
-					section.paragraphs().forEach(p -> out.append(phrases.text(p)).append('\n'));
-					out.append("}\n");
+					line(2, "小节 " + string(section.heading()) + " {");
+					section.paragraphs().forEach(p -> line(3, phrases.text(p)));
+					line(2, "}");
 				}
 			}
 			report.tables.values().stream().filter(t -> t.type.getPart() == part.type).forEach(this::table);
-			out.append("}\n");
+			line(1, "}");
 		}
 		out.append("}\n");
 	}
 
+	/** One table row as written: the comments above it, its key and its values. */
+	private record Line(List<String> comments, String label, List<String> values) {
+	}
+
+	/**
+	 * A table with its rows aligned as the formatter aligns them: labels padded to one width, the n-th value of every
+	 * row right-aligned under each other (Chinese characters two columns wide); the import's comments stay at the
+	 * start of their line. A table without rows is {@code 表 X { }}.
+	 */
 	private void table(ImportedReport.Table table) {
-		out.append("表 ").append(table.type.getName()).append(" {\n");
+		List<Line> lines = new ArrayList<>();
 		for (Map.Entry<Row, List<ImportedReport.Cell>> entry : table.rows.entrySet()) {
 			Row row = entry.getKey();
 			List<String> comments = table.comments.getOrDefault(row, List.of());
@@ -84,10 +95,45 @@ final class ReportWriter {
 			if (zero && comments.isEmpty() && table.type.isOmittedAreZero()) {
 				continue;
 			}
-			comments.forEach(c -> out.append("// 导入：").append(c.replace('\n', ' ')).append('\n'));
-			out.append(TableLayout.keyText(row)).append(": ").append(RowReadings.text(entry.getValue())).append('\n');
+			lines.add(new Line(comments, TableLayout.keyText(row) + ":", entry.getValue().stream().map(RowReadings::text).toList()));
 		}
-		out.append("}\n");
+		if (lines.isEmpty()) {
+			line(2, "表 " + table.type.getName() + " { }");
+			return;
+		}
+		int labelWidth = 0;
+		List<Integer> valueWidths = new ArrayList<>();
+		for (Line line : lines) {
+			labelWidth = Math.max(labelWidth, ReportFormatter.width(line.label()));
+			for (int i = 0; i < line.values().size(); i++) {
+				int width = ReportFormatter.width(line.values().get(i));
+				if (i == valueWidths.size()) {
+					valueWidths.add(width);
+				} else {
+					valueWidths.set(i, Math.max(valueWidths.get(i), width));
+				}
+			}
+		}
+		line(2, "表 " + table.type.getName() + " {");
+		for (Line line : lines) {
+			line.comments().forEach(c -> out.append("// 导入：").append(c.replace('\n', ' ')).append('\n'));
+			indent(3).append(line.label());
+			int padding = labelWidth - ReportFormatter.width(line.label());
+			for (int i = 0; i < line.values().size(); i++) {
+				String value = line.values().get(i);
+				out.append(" ".repeat(1 + valueWidths.get(i) - ReportFormatter.width(value) + (i == 0 ? padding : 0))).append(value);
+			}
+			out.append('\n');
+		}
+		line(2, "}");
+	}
+
+	private void line(int depth, String text) {
+		indent(depth).append(text).append('\n');
+	}
+
+	private StringBuilder indent(int depth) {
+		return out.append("\t".repeat(depth));
 	}
 
 	/** A string of the language: quotes, brackets and backslashes escaped. */

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.emf.ecore.EObject;
 
 import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.RuleOutcome;
 import report.dsl.evaluation.TotalDefinitions;
+import report.dsl.model.RuleTerms;
 import report.dsl.model.TableLayout;
 import report.dsl.report.CellValue;
 import report.dsl.report.Column;
@@ -54,7 +56,7 @@ final class RowReadings {
 		Set<List<List<BigDecimal>>> distinct = new HashSet<>();
 		Set<String> rules = new java.util.TreeSet<>();
 		if (combinations <= MOST_COMBINATIONS) {
-			for (List<Reading> combination : combinations(candidates)) {
+			for (List<Reading> combination : combinations(withoutBrokenRows(report, table, damaged, candidates))) {
 				List<List<BigDecimal>> values = new ArrayList<>();
 				if (holds(report, table, damaged, combination, values, rules)) {
 					satisfying.add(combination);
@@ -112,6 +114,49 @@ final class RowReadings {
 			}
 		}
 		return readings;
+	}
+
+	/**
+	 * The readings less those that break a rule of their own row (每行, such as a row's total): with every cell of the
+	 * row a printed number, such a rule reads that row alone, so no combination that takes the reading can hold, and
+	 * leaving it out changes no outcome. The k-th readings of all rows are weighed in one evaluation, as each row's own
+	 * rules do not see the others.
+	 */
+	private static List<List<Reading>> withoutBrokenRows(ImportedReport imported, ImportedReport.Table table, List<Damaged> damaged,
+			List<List<Reading>> candidates) {
+		if (candidates.stream().anyMatch(List::isEmpty)) {
+			return candidates;
+		}
+		List<List<Reading>> viable = candidates.stream().map(c -> (List<Reading>) new ArrayList<Reading>()).toList();
+		int most = candidates.stream().mapToInt(List::size).max().orElse(0);
+		for (int k = 0; k < most; k++) {
+			Map<Row, List<ImportedReport.Cell>> rows = new java.util.LinkedHashMap<>(table.rows);
+			for (int i = 0; i < damaged.size(); i++) {
+				List<Reading> readings = candidates.get(i);
+				rows.put(damaged.get(i).row(), readings.get(Math.min(k, readings.size() - 1)).cells());
+			}
+			Set<Row> broken = new HashSet<>();
+			for (RuleOutcome outcome : ReportValues.detached(model(imported, table, rows)).ruleOutcomes()) {
+				if (outcome.rule().getTable() == table.type && outcome.slice().row() != null && !outcome.holds() && readsItsRowOnly(outcome)) {
+					broken.add(outcome.slice().row());
+				}
+			}
+			for (int i = 0; i < damaged.size(); i++) {
+				if (k < candidates.get(i).size()) {
+					Reading reading = candidates.get(i).get(k);
+					if (reading.cells().stream().anyMatch(ImportedReport.Cell::auto) || !broken.contains(damaged.get(i).row())) {
+						viable.get(i).add(reading);
+					}
+				}
+			}
+		}
+		return viable;
+	}
+
+	/** A row's rule that reads cells of its row only: no term names a cell elsewhere or a figure. */
+	private static boolean readsItsRowOnly(RuleOutcome outcome) {
+		return Stream.concat(outcome.equation().getLeft().getTerms().stream(), outcome.equation().getRight().getTerms().stream())
+				.noneMatch(RuleTerms::isFixed);
 	}
 
 	/** Readings that give the same cells are one reading (dropping any of eight zeros). */
@@ -212,6 +257,11 @@ final class RowReadings {
 	}
 
 	static String text(List<ImportedReport.Cell> cells) {
-		return cells.stream().map(c -> c.auto() ? "自动" : c.value().toPlainString()).collect(Collectors.joining(" "));
+		return cells.stream().map(RowReadings::text).collect(Collectors.joining(" "));
+	}
+
+	/** A cell as the report file writes it. */
+	static String text(ImportedReport.Cell cell) {
+		return cell.auto() ? "自动" : cell.value().toPlainString();
 	}
 }

@@ -54,7 +54,7 @@ public class TableFiller {
 				.flatMap(f -> ((ReportFile) f).getReports().stream()).findFirst()
 				.orElseThrow(() -> new IllegalArgumentException("文件中没有报告，无从填入表格"));
 		ReportType type = report.getType();
-		ReportImporter.Imported read = importer.importGrid("", grid(report, type, sheets), Optional.of(type.getName()), List.of(type), resourceSet);
+		ReportImporter.Imported read = importer.importGrid("", grid(report, type, sheets), Optional.of(type.getName()), List.of(type));
 		ImportedReport imported = read.report();
 		Map<String, String> newTables = tableTexts(read.text(), resourceSet);
 		String text = NodeModelUtils.getNode(resource.getContents().get(0)).getRootNode().getText();

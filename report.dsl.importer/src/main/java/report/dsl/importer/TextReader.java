@@ -14,6 +14,7 @@ public final class TextReader {
 	private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s*[-—–]\\s*\\d+\\s*[-—–]\\s*$");
 	/** A PDF row: a label that is no sentence, then numbers separated by spaces. */
 	private static final Pattern SPACED_VALUES = Pattern.compile("^(\\S[^。；]{0,60}?[^\\s\\d.,，%])((?:\\s+-?\\d+(?:\\.\\d+)?)+)\\s*$");
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 	private static final Pattern ONLY_VALUES = Pattern.compile("^\\s*-?\\d+(?:\\.\\d+)?(?:\\s+-?\\d+(?:\\.\\d+)?)+\\s*$");
 
 	private TextReader() {
@@ -85,7 +86,7 @@ public final class TextReader {
 
 	/** A label followed by its numbers: the label (which may hold spaces) and each number its own cell. */
 	private static void splitOnSpaces(String line, int number, List<SourceCell> cells) {
-		Matcher token = Pattern.compile("-?\\d+(?:\\.\\d+)?").matcher(line);
+		Matcher token = NUMBER.matcher(line);
 		List<int[]> numbers = new ArrayList<>();
 		int labelEnd = line.length();
 		for (int at = line.length(); ; ) {

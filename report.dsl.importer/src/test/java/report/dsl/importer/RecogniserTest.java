@@ -76,7 +76,7 @@ class RecogniserTest {
 		XtextResourceSet resourceSet = SeedImportTest.INJECTOR.getInstance(XtextResourceSet.class);
 		ReportType twins = type(resourceSet, "twin-labels-type.report");
 		ReportImporter.Imported imported = importer.importGrid("twin-labels.txt",
-				TextReader.read(Files.readString(FIXTURES.resolve("twin-labels.txt"))), Optional.empty(), List.of(twins), resourceSet);
+				TextReader.read(Files.readString(FIXTURES.resolve("twin-labels.txt"))), Optional.empty(), List.of(twins));
 		ReportValues values = values(SeedImportTest.load(resourceSet, "imported.report", imported.text()));
 		assertEquals(0, new BigDecimal("10").compareTo(cell(values, "T", "甲.收入", "金额")));
 		assertEquals(0, new BigDecimal("7").compareTo(cell(values, "T", "乙.收入", "金额")));
@@ -95,7 +95,7 @@ class RecogniserTest {
 		XtextResourceSet resourceSet = SeedImportTest.INJECTOR.getInstance(XtextResourceSet.class);
 		ReportType ledger = type(resourceSet, "ledger-type.report");
 		ReportImporter.Imported imported = importer.importGrid("ledger.txt", TextReader.read(Files.readString(FIXTURES.resolve("ledger.txt"))),
-				Optional.empty(), List.of(ledger), resourceSet);
+				Optional.empty(), List.of(ledger));
 		assertEquals(List.of(), imported.report().notes(), imported.text());
 		assertEquals("某某协会", imported.report().body());
 		ReportValues values = values(SeedImportTest.load(resourceSet, "imported.report", imported.text()));
