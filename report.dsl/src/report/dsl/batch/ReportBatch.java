@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -30,6 +31,7 @@ import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Provider;
 
+import report.dsl.resource.SourceText;
 import report.dsl.scoping.BatchIndex;
 import report.dsl.scoping.ReportTypeLibrary;
 import report.dsl.validation.IssueCodes;
@@ -121,6 +123,9 @@ public class ReportBatch {
 	private ReportTypeLibrary library;
 
 	@Inject
+	private NameScan names;
+
+	@Inject
 	private Injector language;
 
 	/** What is done with each chunk's check while its files are loaded, on the thread that checked it. */
@@ -174,7 +179,7 @@ public class ReportBatch {
 	}
 
 	private static Resource read(XtextResourceSet resourceSet, Path file) throws IOException {
-		Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		Resource resource = resourceSet.createResource(uri(file));
 		if (resource == null) {
 			throw new IOException("不是报告文件（.report）");
 		}
@@ -185,6 +190,10 @@ public class ReportBatch {
 			resourceSet.getResources().remove(resource);
 			throw e;
 		}
+	}
+
+	private static URI uri(Path file) {
+		return URI.createFileURI(file.toAbsolutePath().normalize().toString());
 	}
 
 	/**
@@ -245,13 +254,18 @@ public class ReportBatch {
 		return Result.of(files, diagnostics);
 	}
 
-	/** What the files export to others, read in one resource set and dropped with it; unreadable files have nothing. */
+	/**
+	 * What the files export to others: scanned from their tokens, or, when only a parse can tell, read in one resource
+	 * set and dropped with it; unreadable files have nothing.
+	 */
 	private List<IResourceDescription> describe(List<Path> files) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		List<IResourceDescription> described = new ArrayList<>(files.size());
 		for (Path file : files) {
 			try {
-				described.add(BatchIndex.linkable(descriptions.getResourceDescription(read(resourceSet, file))));
+				Optional<IResourceDescription> scanned = names.scan(uri(file), SourceText.decode(Files.readAllBytes(file)).parsed());
+				described.add(scanned.isPresent() ? scanned.get()
+						: BatchIndex.linkable(descriptions.getResourceDescription(read(resourceSet, file))));
 			} catch (IOException e) {
 				// reported when the file is checked; others find nothing in it, as if it were absent
 			}
