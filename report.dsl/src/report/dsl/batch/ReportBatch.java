@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -234,16 +233,17 @@ public class ReportBatch {
 			inOrder.accept(task.apply(check(files, context), language));
 			return;
 		}
-		try (ChunkedCheck<Injector> chunks = new ChunkedCheck<>(threads, language, Function.identity())) {
+		try (ChunkedCheck<Worker> chunks = new ChunkedCheck<>(threads, new Worker(language), Worker::new)) {
 			List<IResourceDescription> indexed = new ArrayList<>(library.load(resourceSets.get()).stream()
 					.map(resource -> BatchIndex.linkable(descriptions.getResourceDescription(resource))).toList());
 			List<Path> all = new ArrayList<>(files);
 			all.addAll(context);
-			chunks.run(ChunkedCheck.partition(all, CHUNK), (part, worker) -> worker.getInstance(ReportBatch.class).describe(part),
+			chunks.run(ChunkedCheck.partition(all, CHUNK), (part, worker) -> worker.language.getInstance(ReportBatch.class).describe(part),
 					indexed::addAll);
 			BatchIndex index = new BatchIndex(indexed);
 			chunks.run(ChunkedCheck.partition(files, CHUNK),
-					(part, worker) -> task.apply(worker.getInstance(ReportBatch.class).check(part, index), worker), inOrder);
+					(part, worker) -> task.apply(worker.language.getInstance(ReportBatch.class).check(part, index, worker), worker.language),
+					inOrder);
 		}
 	}
 
@@ -273,10 +273,24 @@ public class ReportBatch {
 		return described;
 	}
 
-	/** A chunk of files checked in a resource set that finds all other files through the index. */
-	private Result check(List<Path> files, BatchIndex index) {
+	/** A thread of a large batch: its language, and the shipped types its last chunk loaded, for its next chunk. */
+	private static final class Worker {
+		private final Injector language;
+		private List<Resource> library = List.of();
+
+		Worker(Injector language) {
+			this.language = language;
+		}
+	}
+
+	/**
+	 * A chunk of files checked in a resource set that finds all other files through the index, and the shipped types
+	 * in the state the thread's previous chunk left them.
+	 */
+	private Result check(List<Path> files, BatchIndex index, Worker worker) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		index.createShallowCopyWith(resourceSet);
+		worker.library = library.moveInto(resourceSet, worker.library);
 		return validate(files, load(resourceSet, files, List.of()));
 	}
 
