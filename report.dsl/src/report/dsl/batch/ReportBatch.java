@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -30,6 +30,7 @@ import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Provider;
 
+import report.dsl.resource.SourceText;
 import report.dsl.scoping.BatchIndex;
 import report.dsl.scoping.ReportTypeLibrary;
 import report.dsl.validation.IssueCodes;
@@ -121,6 +122,9 @@ public class ReportBatch {
 	private ReportTypeLibrary library;
 
 	@Inject
+	private NameScan names;
+
+	@Inject
 	private Injector language;
 
 	/** What is done with each chunk's check while its files are loaded, on the thread that checked it. */
@@ -174,7 +178,7 @@ public class ReportBatch {
 	}
 
 	private static Resource read(XtextResourceSet resourceSet, Path file) throws IOException {
-		Resource resource = resourceSet.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		Resource resource = resourceSet.createResource(uri(file));
 		if (resource == null) {
 			throw new IOException("不是报告文件（.report）");
 		}
@@ -185,6 +189,10 @@ public class ReportBatch {
 			resourceSet.getResources().remove(resource);
 			throw e;
 		}
+	}
+
+	private static URI uri(Path file) {
+		return URI.createFileURI(file.toAbsolutePath().normalize().toString());
 	}
 
 	/**
@@ -225,16 +233,17 @@ public class ReportBatch {
 			inOrder.accept(task.apply(check(files, context), language));
 			return;
 		}
-		try (ChunkedCheck<Injector> chunks = new ChunkedCheck<>(threads, language, Function.identity())) {
+		try (ChunkedCheck<Worker> chunks = new ChunkedCheck<>(threads, new Worker(language), Worker::new)) {
 			List<IResourceDescription> indexed = new ArrayList<>(library.load(resourceSets.get()).stream()
 					.map(resource -> BatchIndex.linkable(descriptions.getResourceDescription(resource))).toList());
 			List<Path> all = new ArrayList<>(files);
 			all.addAll(context);
-			chunks.run(ChunkedCheck.partition(all, CHUNK), (part, worker) -> worker.getInstance(ReportBatch.class).describe(part),
+			chunks.run(ChunkedCheck.partition(all, CHUNK), (part, worker) -> worker.language.getInstance(ReportBatch.class).describe(part),
 					indexed::addAll);
 			BatchIndex index = new BatchIndex(indexed);
 			chunks.run(ChunkedCheck.partition(files, CHUNK),
-					(part, worker) -> task.apply(worker.getInstance(ReportBatch.class).check(part, index), worker), inOrder);
+					(part, worker) -> task.apply(worker.language.getInstance(ReportBatch.class).check(part, index, worker), worker.language),
+					inOrder);
 		}
 	}
 
@@ -245,13 +254,18 @@ public class ReportBatch {
 		return Result.of(files, diagnostics);
 	}
 
-	/** What the files export to others, read in one resource set and dropped with it; unreadable files have nothing. */
+	/**
+	 * What the files export to others: scanned from their tokens, or, when only a parse can tell, read in one resource
+	 * set and dropped with it; unreadable files have nothing.
+	 */
 	private List<IResourceDescription> describe(List<Path> files) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		List<IResourceDescription> described = new ArrayList<>(files.size());
 		for (Path file : files) {
 			try {
-				described.add(BatchIndex.linkable(descriptions.getResourceDescription(read(resourceSet, file))));
+				Optional<IResourceDescription> scanned = names.scan(uri(file), SourceText.decode(Files.readAllBytes(file)).parsed());
+				described.add(scanned.isPresent() ? scanned.get()
+						: BatchIndex.linkable(descriptions.getResourceDescription(read(resourceSet, file))));
 			} catch (IOException e) {
 				// reported when the file is checked; others find nothing in it, as if it were absent
 			}
@@ -259,10 +273,24 @@ public class ReportBatch {
 		return described;
 	}
 
-	/** A chunk of files checked in a resource set that finds all other files through the index. */
-	private Result check(List<Path> files, BatchIndex index) {
+	/** A thread of a large batch: its language, and the shipped types its last chunk loaded, for its next chunk. */
+	private static final class Worker {
+		private final Injector language;
+		private List<Resource> library = List.of();
+
+		Worker(Injector language) {
+			this.language = language;
+		}
+	}
+
+	/**
+	 * A chunk of files checked in a resource set that finds all other files through the index, and the shipped types
+	 * in the state the thread's previous chunk left them.
+	 */
+	private Result check(List<Path> files, BatchIndex index, Worker worker) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		index.createShallowCopyWith(resourceSet);
+		worker.library = library.moveInto(resourceSet, worker.library);
 		return validate(files, load(resourceSet, files, List.of()));
 	}
 

@@ -2,8 +2,10 @@ package report.dsl.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 
@@ -33,22 +35,23 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 
 	/**
 	 * One row or one column of a table, this year and (for 上年 terms) last year; with neither row nor column for a
-	 * rule without a table. Fixed terms (another table's cell, a declared figure) read the report's values.
+	 * rule without a table. Fixed terms (another table's cell, a declared figure) read the report's values; they are
+	 * told apart once per equation, not for every cell a sum reads.
 	 */
-	public record Slice(ReportValues values, TableValues thisYear, TableValues lastYear, Row row, Column column) {
+	public record Slice(ReportValues values, TableValues thisYear, TableValues lastYear, Row row, Column column, Set<Term> fixed) {
 		public Row rowOf(Term term) {
-			return row != null && !RuleTerms.isFixed(term) ? row : (Row) term.getOperand();
+			return row != null && !fixed.contains(term) ? row : (Row) term.getOperand();
 		}
 
 		public Column columnOf(Term term) {
-			if (RuleTerms.isFixed(term)) {
+			if (fixed.contains(term)) {
 				return RuleTerms.fixedColumn(term).orElse(null);
 			}
 			return column != null ? column : (Column) term.getOperand();
 		}
 
 		public BigDecimal value(Term term) {
-			if (RuleTerms.isFixed(term)) {
+			if (fixed.contains(term)) {
 				return values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).value();
 			}
 			return (term.isPreviousYear() ? lastYear : thisYear).value(rowOf(term), columnOf(term));
@@ -70,7 +73,7 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 			if (term.getOperand() instanceof DeclaredFigure figure) {
 				return values.figure(figure.getName()).map(f -> f);
 			}
-			if (RuleTerms.isFixed(term)) {
+			if (fixed.contains(term)) {
 				Row fixedRow = (Row) term.getOperand();
 				TableValues table = values.table(TableLayout.table(fixedRow));
 				return RuleTerms.fixedColumn(term).flatMap(c -> table.enteredCell(fixedRow, c)).map(cell -> cell);
@@ -113,17 +116,19 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 				|| t.getColumn() != null && t.getColumn().eIsProxy())) {
 			return;
 		}
+		Set<Term> fixed = new HashSet<>();
+		terms.stream().filter(RuleTerms::isFixed).forEach(fixed::add);
 		for (Term term : terms) {
 			// a fixed term waits for what it names: last year's report, a figure the report states; a cell of a table
 			// whose values cannot be placed holds the rule back as the rule's own table does
-			if (RuleTerms.isFixed(term) && (!values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).ok()
+			if (fixed.contains(term) && (!values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).ok()
 					|| term.getOperand() instanceof Axis axis && values.table(TableLayout.table(axis)).hasUnplacedRows())) {
 				return;
 			}
 		}
-		List<Term> sliced = terms.stream().filter(t -> !RuleTerms.isFixed(t)).toList();
+		List<Term> sliced = terms.stream().filter(t -> !fixed.contains(t)).toList();
 		if (sliced.isEmpty()) {
-			outcomes.add(outcome(rule, equation, new Slice(values, null, null, null, null)));
+			outcomes.add(outcome(rule, equation, new Slice(values, null, null, null, null, fixed)));
 			return;
 		}
 		TableValues thisYear = values.table(rule.getTable());
@@ -138,11 +143,11 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 		Block block = TableLayout.block(sliced.get(0).getOperand());
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
 			for (Column column : TableLayout.leafColumns(block)) {
-				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, null, column)));
+				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, null, column, fixed)));
 			}
 		} else {
 			for (Row row : TableLayout.leafRows(block)) {
-				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, row, null)));
+				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, row, null, fixed)));
 			}
 		}
 	}

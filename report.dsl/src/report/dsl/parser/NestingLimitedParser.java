@@ -78,6 +78,9 @@ public class NestingLimitedParser extends ReportParser {
 
 	/** The offset of the first `{` that opens level MAX_NESTING + 1, or -1. */
 	private int firstBraceBeyondLimit(String text) {
+		if (text.chars().filter(c -> c == '{').count() <= MAX_NESTING) {
+			return -1; // no more braces than the limit, in tokens or not, cannot nest beyond it: spares a report a second lexing
+		}
 		TokenSource lexer = createLexer(new ANTLRStringStream(text));
 		int depth = 0;
 		for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {

@@ -45,7 +45,8 @@ public final class SourceText {
 		String text = byteOrderMark ? original.substring(1) : original;
 		Matcher firstBreak = LINE_BREAK.matcher(text);
 		this.lineEnd = firstBreak.find() ? firstBreak.group() : "\n";
-		this.parsed = undecodable != null ? "" : InputMethodForms.read(LONE_CR.matcher(text).replaceAll("\n"));
+		String lines = text.indexOf('\r') < 0 ? text : LONE_CR.matcher(text).replaceAll("\n");
+		this.parsed = undecodable != null ? "" : InputMethodForms.read(lines);
 	}
 
 	/** Text an editor or a test hands over, already decoded. */
@@ -55,6 +56,12 @@ public final class SourceText {
 
 	/** A file's bytes, which must be UTF-8. */
 	public static SourceText decode(byte[] bytes) {
+		// the fast decoder replaces what is not UTF-8 by U+FFFD: without one, the text decodes as the strict decoder
+		// would decode it; with one, the strict decoder tells whether it was written so, and where it is not UTF-8
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') < 0) {
+			return new SourceText(text, null);
+		}
 		try {
 			return new SourceText(strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString(), null);
 		} catch (CharacterCodingException e) {

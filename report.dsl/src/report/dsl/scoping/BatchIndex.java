@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -51,24 +52,31 @@ public final class BatchIndex extends ChunkedResourceDescriptions {
 
 	/** What other files can refer to in a file, copied so that the index does not keep the file's resource loaded. */
 	public static IResourceDescription linkable(IResourceDescription file) {
-		List<SerializableEObjectDescription> exported = new ArrayList<>();
+		List<IEObjectDescription> exported = new ArrayList<>();
 		for (EClass type : List.of(Literals.REPORT, Literals.REPORT_TYPE)) {
-			for (IEObjectDescription element : file.getExportedObjectsByType(type)) {
-				SerializableEObjectDescription copy = new SerializableEObjectDescription();
-				copy.setEObjectURI(element.getEObjectURI());
-				copy.setEClass(element.getEClass());
-				copy.setQualifiedName(element.getQualifiedName());
-				HashMap<String, String> userData = new HashMap<>();
-				for (String key : element.getUserDataKeys()) {
-					userData.put(key, element.getUserData(key));
-				}
-				copy.setUserData(userData);
-				exported.add(copy);
+			file.getExportedObjectsByType(type).forEach(exported::add);
+		}
+		return linkable(file.getURI(), exported);
+	}
+
+	/** A file's entry in the index: the reports and report types it exports, in the order given, holding no object. */
+	public static IResourceDescription linkable(URI file, List<IEObjectDescription> exported) {
+		List<SerializableEObjectDescription> copies = new ArrayList<>(exported.size());
+		for (IEObjectDescription element : exported) {
+			SerializableEObjectDescription copy = new SerializableEObjectDescription();
+			copy.setEObjectURI(element.getEObjectURI());
+			copy.setEClass(element.getEClass());
+			copy.setQualifiedName(element.getQualifiedName());
+			HashMap<String, String> userData = new HashMap<>();
+			for (String key : element.getUserDataKeys()) {
+				userData.put(key, element.getUserData(key));
 			}
+			copy.setUserData(userData);
+			copies.add(copy);
 		}
 		SerializableResourceDescription copy = new SerializableResourceDescription();
-		copy.setURI(file.getURI());
-		copy.setDescriptions(exported);
+		copy.setURI(file);
+		copy.setDescriptions(copies);
 		copy.setImportedNames(List.of());
 		copy.setReferences(List.of());
 		return copy;

@@ -10,10 +10,13 @@ import java.util.function.Function;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
 import org.eclipse.xtext.scoping.impl.SimpleScope;
 import org.eclipse.xtext.util.IResourceScopeCache;
 import org.eclipse.xtext.util.Tuples;
@@ -29,6 +32,7 @@ import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Figure;
 import report.dsl.report.PartType;
 import report.dsl.report.Report;
+import report.dsl.report.ReportFile;
 import report.dsl.report.ReportPackage.Literals;
 import report.dsl.report.ReportType;
 import report.dsl.report.Row;
@@ -49,6 +53,12 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 
 	@Inject
 	private IResourceScopeCache cache;
+
+	@Inject
+	private IGlobalScopeProvider globalScope;
+
+	@Inject
+	private IQualifiedNameProvider names;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -96,7 +106,24 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 			ValueRef ref = EcoreUtil2.getContainerOfType(context, ValueRef.class);
 			return ref != null && ref.getTarget() instanceof Row row ? columns(TableLayout.block(row)) : IScope.NULLSCOPE;
 		}
+		if (reference == Literals.REPORT__TYPE || reference == Literals.REPORT__PREVIOUS || reference == Literals.SUMMARY__PARTS) {
+			return fileThenGlobal(context, reference);
+		}
 		return super.getScope(context, reference);
+	}
+
+	/**
+	 * The report types (遵循) or reports (上年报告, 汇总) of the file by name, in front of those of other files: what
+	 * Xtext's local scope finds for them (neither is inside anything named), without naming every element of the file
+	 * to find them, which each report would pay for once.
+	 */
+	private IScope fileThenGlobal(EObject context, EReference reference) {
+		IScope global = globalScope.getScope(context.eResource(), reference, null);
+		ReportFile file = EcoreUtil2.getContainerOfType(context, ReportFile.class);
+		if (file == null) {
+			return global;
+		}
+		return Scopes.scopeFor(reference == Literals.REPORT__TYPE ? file.getTypes() : file.getReports(), names, global);
 	}
 
 	/**

@@ -58,6 +58,28 @@ public class ReportTypeLibrary {
 		return resources;
 	}
 
+	/**
+	 * The shipped types an earlier resource set loaded, moved into this one with all that was made of them (their parse,
+	 * their links, the scopes and totals kept with them), as a thread of a batch hands them from chunk to chunk instead
+	 * of parsing them for each: they refer to nothing outside themselves. The earlier resource set is done with.
+	 */
+	public List<Resource> moveInto(ResourceSet resourceSet, List<Resource> loaded) {
+		for (Resource resource : loaded) {
+			resource.eSetDeliver(false); // a move is no change of the types: what is kept with them stays valid
+			try {
+				// taken out of the earlier set first: only that lets the set drop what it attached to the resource,
+				// which would otherwise keep the set and all its files alive
+				if (resource.getResourceSet() != null) {
+					resource.getResourceSet().getResources().remove(resource);
+				}
+				resourceSet.getResources().add(resource);
+			} finally {
+				resource.eSetDeliver(true);
+			}
+		}
+		return load(resourceSet);
+	}
+
 	public IScope scope(ResourceSet resourceSet, EClass type, Predicate<IEObjectDescription> filter) {
 		List<IEObjectDescription> exported = new ArrayList<>();
 		for (Resource resource : load(resourceSet)) {
