@@ -239,8 +239,8 @@ class ExportTest {
 			setFontInThePreferencePage(notAFont, "preferences.png");
 			assertEquals(Optional.of(notAFont), ReportPreferences.font());
 			ReportExport.Refused bad = assertThrows(ReportExport.Refused.class, () -> ReportExport.export(document, "pdf", target));
-			assertEquals("无法导出为 pdf：字体文件「" + notAFont + "」不可用：需要含中文字形、TrueType 轮廓的字体文件（.ttf 或 .ttc，如 "
-					+ "simfang.ttf、simsun.ttc、uming.ttc）", bad.getMessage());
+			assertEquals("无法导出为 pdf：字体文件「" + notAFont + "」不可用：需要含中文字形的 TrueType 或 OpenType 字体文件（.ttf、.otf 或 .ttc，如 "
+					+ "simfang.ttf、NotoSerifCJK-Regular.ttc）", bad.getMessage());
 			assertFalse(Files.exists(target));
 
 			Files.delete(notAFont); // a font chosen once and removed since
