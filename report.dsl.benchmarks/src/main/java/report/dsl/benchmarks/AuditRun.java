@@ -28,15 +28,19 @@ public final class AuditRun {
 	private AuditRun() {
 	}
 
-	/** {@code AuditRun [REPORTS [REPORT_JAR [SEED_DIR]]]}: 1000, report.dsl.cli/target/report.jar, the importer's seeds. */
+	/**
+	 * {@code AuditRun [REPORTS [REPORT_JAR|LAUNCHER [SEED_DIR]]]}: 1000, report.dsl.cli/target/report.jar, the importer's
+	 * seeds. A LAUNCHER (./report, the archive's bin/report: any path not ending in .jar) runs as users run it.
+	 */
 	public static void main(String[] args) throws IOException, InterruptedException {
 		int reports = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-		Path jar = Path.of(args.length > 1 ? args[1] : "report.dsl.cli/target/report.jar");
+		String jar = args.length > 1 ? args[1] : "report.dsl.cli/target/report.jar";
 		Path seeds = args.length > 2 ? Path.of(args[2]) : SEED_DIR;
 		Path work = Files.createTempDirectory("audit-run");
 		try {
 			Path log = work.resolve("audit.log");
-			MeasuredProcess.Measurement m = run(reports, List.of(MeasuredProcess.java(), "-jar", jar.toString()), seeds, work, log);
+			List<String> command = jar.endsWith(".jar") ? List.of(MeasuredProcess.java(), "-jar", jar) : List.of(jar);
+			MeasuredProcess.Measurement m = run(reports, command, seeds, work, log);
 			System.out.printf(Locale.ROOT, "report audit of %d published reports: exit %d, %.1f s wall, %.1f s CPU, peak RSS %d MiB, %.0f reports/s%n",
 					reports, m.exit(), m.wallSeconds(), m.cpuSeconds(), m.peakRssMiB(), reports / m.wallSeconds());
 		} finally {
@@ -44,7 +48,10 @@ public final class AuditRun {
 		}
 	}
 
-	/** Audits REPORTS seed texts written under WORK with the command JAVA (java, its options, -jar and the jar). */
+	/**
+	 * Audits REPORTS seed texts written under WORK with the command JAVA (java, its options, -jar and the jar; or a
+	 * launcher script).
+	 */
 	static MeasuredProcess.Measurement run(int reports, List<String> java, Path work, Path log)
 			throws IOException, InterruptedException {
 		return run(reports, java, SEED_DIR, work, log);

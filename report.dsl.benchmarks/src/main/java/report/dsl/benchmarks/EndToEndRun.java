@@ -17,9 +17,12 @@ import java.util.stream.Stream;
  * {@code report build DIR -o OUT} (all formats), each a separate process of the command line's jar, measured from
  * outside (wall, CPU, peak memory); then {@code report audit} of published seed texts (see {@link AuditRun}).
  * <p>
- * {@code EndToEndRun [--jar JAR] [--heap SIZE] [--jvm-option OPTION]... [--commands check,build] [--audit REPORTS]
- * [REPORTS...]}: 1000 and 10000 reports by default, report.dsl.cli/target/report.jar, -Xmx1g (the launcher's default
- * heap), no other JVM option, both commands, audit of 1000 (0: none).
+ * {@code EndToEndRun [--jar JAR] [--heap SIZE] [--jvm-option OPTION]... [--launcher SCRIPT] [--commands check,build]
+ * [--audit REPORTS] [REPORTS...]}: 1000 and 10000 reports by default, report.dsl.cli/target/report.jar, -Xmx1g (the
+ * launcher's default heap), no other JVM option, both commands, audit of 1000 (0: none). With {@code --launcher}
+ * (./report, or the archive's bin/report) each command runs through that script instead, with the JVM options it
+ * chooses (its class-data archive, its compiler for the command); the jar, heap and JVM options are then not used.
+ * Run the launcher once before, so that it does not build its jar while it is measured.
  */
 public final class EndToEndRun {
 
@@ -34,6 +37,7 @@ public final class EndToEndRun {
 		int audit = 1000;
 		List<String> commands = List.of("check", "build");
 		List<String> jvmOptions = new ArrayList<>();
+		String launcher = null;
 		List<Integer> sizes = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -42,6 +46,7 @@ public final class EndToEndRun {
 				case "--audit" -> audit = Integer.parseInt(args[++i]);
 				case "--commands" -> commands = List.of(args[++i].split(","));
 				case "--jvm-option" -> jvmOptions.add(args[++i]);
+				case "--launcher" -> launcher = args[++i];
 				default -> sizes.add(Integer.parseInt(args[i]));
 			}
 		}
@@ -51,6 +56,9 @@ public final class EndToEndRun {
 		List<String> java = new ArrayList<>(List.of(MeasuredProcess.java(), "-Xmx" + heap));
 		java.addAll(jvmOptions);
 		java.addAll(List.of("-jar", jar.toString()));
+		if (launcher != null) {
+			java = List.of(launcher);
+		}
 		System.out.printf(Locale.ROOT, "Java %s, %d cores, load average %s; child: %s%n", Runtime.version(),
 				Runtime.getRuntime().availableProcessors(), loadAverage(), String.join(" ", java));
 		System.out.println("| command | reports | wall | CPU (user+sys) | peak RSS | reports/s |");

@@ -84,47 +84,26 @@ final class AuditCommand implements Callable<Integer> {
 		}
 		PublishedReports published = new PublishedReports();
 		Map<Path, ReportImporter.Imported> imports = new LinkedHashMap<>();
-		int[] done = { 0 };
-		int[] unreadable = { 0 };
-		try (ChunkedCheck<PublishedReports> importers = new ChunkedCheck<>(threads.count(), published, PublishedReports::new)) {
-			importers.run(ChunkedCheck.partition(files.get(), IMPORT_CHUNK), (part, importer) -> {
-				List<Read> read = new ArrayList<>();
-				for (Path file : part) {
-					try {
-						read.add(new Read(file, importer.read(file, Optional.empty()), null));
-					} catch (UnreadableDocumentException e) {
-						read.add(new Read(file, null, e.getMessage()));
-					}
-				}
-				return read;
-			}, read -> {
-				for (Read one : read) {
-					if (one.imported() != null) {
-						imports.put(one.file(), one.imported());
-					} else {
-						err.println(one.file() + ": " + one.unreadable());
-						unreadable[0]++;
-					}
-					done[0]++;
-				}
-				progress(err, done[0], files.get().size());
-			});
-		}
-		link(imports, published);
-		summarise(imports, published);
 		Map<Path, Path> written = new LinkedHashMap<>();
-		Map<String, Path> byName = new HashMap<>();
-		for (Map.Entry<Path, ReportImporter.Imported> entry : imports.entrySet()) {
-			ReportImporter.Imported imported = entry.getValue();
-			if (imported.complete() && !byName.containsKey(imported.fileName())) {
-				Path target = output.resolve(imported.fileName());
-				AtomicFiles.write(target, imported.text());
-				written.put(entry.getKey(), target);
-				byName.put(imported.fileName(), target);
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		int unreadable;
+		// one set of threads imports and then checks: each keeps its language and the report types it parsed
+		try (ChunkedCheck<PublishedReports> workers = new ChunkedCheck<>(threads.count(), published, PublishedReports::new)) {
+			unreadable = importAll(files.get(), workers, imports, err);
+			link(imports, published);
+			summarise(imports, published);
+			Map<String, Path> byName = new HashMap<>();
+			for (Map.Entry<Path, ReportImporter.Imported> entry : imports.entrySet()) {
+				ReportImporter.Imported imported = entry.getValue();
+				if (imported.complete() && !byName.containsKey(imported.fileName())) {
+					Path target = output.resolve(imported.fileName());
+					written.put(entry.getKey(), target);
+					byName.put(imported.fileName(), target);
+				}
 			}
+			diagnostics.addAll(check(imports, written, byName, published, workers));
 		}
-		Map<Path, List<Diagnostic>> byFile = check(imports, written, byName, published).stream()
-				.collect(Collectors.groupingBy(Diagnostic::file));
+		Map<Path, List<Diagnostic>> byFile = diagnostics.stream().collect(Collectors.groupingBy(Diagnostic::file));
 		List<Row> rows = new ArrayList<>();
 		imports.forEach((source, imported) -> {
 			Path target = written.get(source);
@@ -137,21 +116,55 @@ final class AuditCommand implements Callable<Integer> {
 		long notImported = rows.stream().filter(r -> r.written() == null).count();
 		err.println("审核了" + rows.size() + "份报告：" + (rows.size() - notImported) + "份已导入，"
 				+ rows.stream().mapToLong(r -> count(r, ReportBatch.Severity.ERROR)).sum() + "个错误；汇总表写入 " + output.resolve("audit.html"));
-		return notImported == 0 && unreadable[0] == 0 ? 0 : ReportCli.ERRORS_FOUND;
+		return notImported == 0 && unreadable == 0 ? 0 : ReportCli.ERRORS_FOUND;
+	}
+
+	/** Imports the files on the workers, in the files' order, and returns how many could not be read. */
+	private static int importAll(List<Path> files, ChunkedCheck<PublishedReports> workers, Map<Path, ReportImporter.Imported> imports,
+			PrintWriter err) throws IOException {
+		int[] done = { 0 };
+		int[] unreadable = { 0 };
+		workers.run(ChunkedCheck.partition(files, IMPORT_CHUNK), (part, importer) -> {
+			List<Read> read = new ArrayList<>();
+			for (Path file : part) {
+				try {
+					read.add(new Read(file, importer.read(file, Optional.empty()), null));
+				} catch (UnreadableDocumentException e) {
+					read.add(new Read(file, null, e.getMessage()));
+				}
+			}
+			return read;
+		}, read -> {
+			for (Read one : read) {
+				if (one.imported() != null) {
+					imports.put(one.file(), one.imported());
+				} else {
+					err.println(one.file() + ": " + one.unreadable());
+					unreadable[0]++;
+				}
+				done[0]++;
+			}
+			progress(err, done[0], files.size());
+		});
+		return unreadable[0];
 	}
 
 	/**
-	 * The diagnostics of the written files, as checking them together finds them. The files refer to each other only
-	 * where the audit linked them (上年报告, 汇总), and their names differ, so each set of linked files is checked on its
-	 * own, in chunks of up to {@link ReportBatch#CHUNK} files on the threads: no index of all files is read first. Other
-	 * report files in the output folder (an earlier audit's) may be linked against, so with them the folder is checked
-	 * as a whole.
+	 * Writes the imported files and returns their diagnostics, as checking them together finds them. The files refer
+	 * to each other only where the audit linked them (上年报告, 汇总), and their names differ, so each set of linked files
+	 * is written and checked on its own, in chunks of up to {@link ReportBatch#CHUNK} files on the workers: no index of
+	 * all files is read first. Other report files in the output folder (an earlier audit's) may be linked against, so
+	 * with them all files are written first and the folder is checked as a whole.
 	 */
 	private List<Diagnostic> check(Map<Path, ReportImporter.Imported> imports, Map<Path, Path> written, Map<String, Path> byName,
-			PublishedReports published) throws IOException {
-		ReportBatch batch = published.injector.getInstance(ReportBatch.class);
+			PublishedReports published, ChunkedCheck<PublishedReports> workers) throws IOException {
+		Map<Path, String> texts = new HashMap<>();
+		written.forEach((source, target) -> texts.put(target, imports.get(source).text()));
 		if (hasOtherReports(written.values())) {
-			return batch.check(List.copyOf(written.values()), threads.count()).diagnostics();
+			for (Path target : written.values()) {
+				AtomicFiles.write(target, texts.get(target));
+			}
+			return published.injector.getInstance(ReportBatch.class).check(List.copyOf(written.values()), threads.count()).diagnostics();
 		}
 		Map<Path, Path> linkedTo = new HashMap<>();
 		written.forEach((source, target) -> {
@@ -178,17 +191,21 @@ final class AuditCommand implements Callable<Integer> {
 			chunks.add(chunk);
 		}
 		List<Diagnostic> diagnostics = new ArrayList<>();
-		try (ChunkedCheck<com.google.inject.Injector> checks = new ChunkedCheck<>(threads.count(), published.injector,
-				java.util.function.Function.identity())) {
-			checks.run(chunks, (part, language) -> language.getInstance(ReportBatch.class).checkAlone(part).diagnostics(),
-					diagnostics::addAll);
-		}
+		workers.run(chunks, (part, worker) -> {
+			for (Path target : part) {
+				AtomicFiles.write(target, texts.get(target));
+			}
+			return worker.injector.getInstance(ReportBatch.class).checkAlone(part).diagnostics();
+		}, diagnostics::addAll);
 		return diagnostics;
 	}
 
 	private boolean hasOtherReports(java.util.Collection<Path> written) throws IOException {
 		Set<Path> ours = new HashSet<>();
 		written.forEach(file -> ours.add(file.toAbsolutePath().normalize()));
+		if (!Files.isDirectory(output)) {
+			return false;
+		}
 		try (Stream<Path> listing = Files.list(output)) {
 			return listing.anyMatch(file -> file.getFileName().toString().endsWith(ReportBatch.EXTENSION)
 					&& !ours.contains(file.toAbsolutePath().normalize()));

@@ -22,6 +22,27 @@ final class Labels {
 
 	/** The text as labels are compared: cleaned, full-width characters and Kangxi radicals folded, without any space. */
 	static String normalise(String text) {
+		return isNormal(text) ? text : folded(text);
+	}
+
+	/** What {@link #normalise} gives, computed in full. */
+	static String folded(String text) {
 		return SPACE.matcher(Normalizer.normalize(clean(text), Normalizer.Form.NFKC)).replaceAll("");
+	}
+
+	/**
+	 * Whether normalising leaves the text as it is, told from its characters alone (most published text): printable
+	 * ASCII other than the markers' characters, CJK unified ideographs and the ideographic comma and full stop, which
+	 * NFKC keeps and never composes.
+	 */
+	private static boolean isNormal(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean ascii = c > ' ' && c < 0x7f && c != '*' && c != '[';
+			if (!ascii && (c < '\u4e00' || c > '\u9fff') && c != '、' && c != '。') {
+				return false;
+			}
+		}
+		return true;
 	}
 }

@@ -45,9 +45,7 @@ public final class TextReader {
 		String separator = line.indexOf('\t') >= 0 ? "\t" : line.indexOf('|') >= 0 ? "|" : null;
 		List<SourceCell> cells = new ArrayList<>();
 		if (separator == null) {
-			Matcher spaced = SPACED_VALUES.matcher(line);
-			Matcher values = ONLY_VALUES.matcher(line);
-			if (values.matches() || spaced.matches()) {
+			if (endsWithDigit(line) && (ONLY_VALUES.matcher(line).matches() || SPACED_VALUES.matcher(line).matches())) {
 				splitOnSpaces(line, number, cells);
 			} else {
 				cells.add(cell(line, 0, line.length(), number));
@@ -82,6 +80,18 @@ public final class TextReader {
 			}
 		}
 		return cells;
+	}
+
+	/**
+	 * Whether the line's last character other than the spaces {@code \s} matches is an ASCII digit, as in every line
+	 * of values: the other lines, paragraphs above all, need no trial of the patterns.
+	 */
+	private static boolean endsWithDigit(String line) {
+		int end = line.length() - 1;
+		while (end >= 0 && (line.charAt(end) == ' ' || line.charAt(end) >= '\t' && line.charAt(end) <= '\r')) {
+			end--;
+		}
+		return end >= 0 && line.charAt(end) >= '0' && line.charAt(end) <= '9';
 	}
 
 	/** A label followed by its numbers: the label (which may hold spaces) and each number its own cell. */
