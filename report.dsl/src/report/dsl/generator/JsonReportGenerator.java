@@ -7,6 +7,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -43,6 +44,9 @@ import report.dsl.report.Text;
 public class JsonReportGenerator {
 
 	public static final String SCHEMA_VERSION = "1.0";
+
+	/** Thread-safe, so made once: its type adapters are looked up on first use. */
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
 	@Inject
 	private ReportEvaluator evaluator;
@@ -84,7 +88,9 @@ public class JsonReportGenerator {
 		if (report.getSummary() != null) {
 			root.add("summary", summary(report, values));
 		}
-		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+		StringBuilder text = new StringBuilder(1 << 16);
+		GSON.toJson(root, text);
+		return text.append('\n').toString();
 	}
 
 	/** The reports a summary adds up, and its tables' main figures by part. */
