@@ -165,6 +165,10 @@ public final class TableValues {
 	 */
 	public BigDecimal value(Row row, Column column) {
 		Cell wanted = new Cell(row, column);
+		BigDecimal known = memo.get(wanted);
+		if (known != null) {
+			return known; // the generators ask again for every cell the check computed
+		}
 		Map<Cell, Recipe> recipes = new HashMap<>();
 		Deque<Cell> stack = new ArrayDeque<>();
 		Set<Cell> inProgress = new HashSet<>();

@@ -1,12 +1,16 @@
 package report.dsl.generator;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -24,6 +28,7 @@ import report.dsl.report.Axis;
 import report.dsl.report.Block;
 import report.dsl.report.Column;
 import report.dsl.report.Content;
+import report.dsl.report.Equation;
 import report.dsl.report.Figure;
 import report.dsl.report.Paragraph;
 import report.dsl.report.Part;
@@ -43,6 +48,9 @@ import report.dsl.report.Text;
 public class JsonReportGenerator {
 
 	public static final String SCHEMA_VERSION = "1.0";
+
+	/** Thread-safe, so made once: its type adapters are looked up on first use. */
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
 	@Inject
 	private ReportEvaluator evaluator;
@@ -84,7 +92,9 @@ public class JsonReportGenerator {
 		if (report.getSummary() != null) {
 			root.add("summary", summary(report, values));
 		}
-		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+		StringBuilder text = new StringBuilder(1 << 16);
+		GSON.toJson(root, text);
+		return text.append('\n').toString();
 	}
 
 	/** The reports a summary adds up, and its tables' main figures by part. */
@@ -202,11 +212,15 @@ public class JsonReportGenerator {
 			blockJson.add("columns", axes(block.getColumns()));
 			blockJson.add("rows", axes(block.getRows()));
 			blocks.add(blockJson);
+			List<Column> columns = TableLayout.leafColumns(block);
+			List<String> columnKeys = columns.stream().map(TableLayout::keyText).toList();
 			for (Row row : TableLayout.leafRows(block)) {
-				for (Column column : TableLayout.leafColumns(block)) {
+				String rowKey = TableLayout.keyText(row);
+				for (int i = 0; i < columns.size(); i++) {
+					Column column = columns.get(i);
 					JsonObject cell = new JsonObject();
-					cell.addProperty("row", TableLayout.keyText(row));
-					cell.addProperty("column", TableLayout.keyText(column));
+					cell.addProperty("row", rowKey);
+					cell.addProperty("column", columnKeys.get(i));
 					cell.add("value", number(values.table(table).value(row, column)));
 					cell.addProperty("computed", values.table(table).isComputed(row, column));
 					cells.add(cell);
@@ -235,6 +249,12 @@ public class JsonReportGenerator {
 
 	private static JsonArray rules(Report report, ReportValues values) {
 		JsonArray array = new JsonArray();
+		// a rule's equation holds for every row or column it applies to: its text is made once
+		Map<Equation, String> equations = new HashMap<>();
+		Map<Rule, List<RuleOutcome>> byRule = new HashMap<>();
+		for (RuleOutcome outcome : values.ruleOutcomes()) {
+			byRule.computeIfAbsent(outcome.rule(), rule -> new ArrayList<>()).add(outcome);
+		}
 		for (Rule rule : report.getType().getRules()) {
 			if (rule.getTable() != null && rule.getTable().eIsProxy()) {
 				continue; // its table does not resolve: no rule to publish (its linking error blocks publishing)
@@ -248,15 +268,12 @@ public class JsonReportGenerator {
 				json.addProperty("table", rule.getTable().getName());
 			}
 			JsonArray outcomes = new JsonArray();
-			for (RuleOutcome outcome : values.ruleOutcomes()) {
-				if (outcome.rule() != rule) {
-					continue;
-				}
+			for (RuleOutcome outcome : byRule.getOrDefault(rule, List.of())) {
 				JsonObject result = new JsonObject();
 				result.addProperty("scope", outcome.slice().row() != null ? "row" : outcome.slice().column() != null ? "column" : "report");
 				result.addProperty("key", outcome.slice().row() != null ? TableLayout.keyText(outcome.slice().row())
 						: outcome.slice().column() != null ? TableLayout.keyText(outcome.slice().column()) : "");
-				result.addProperty("equation", ReportText.equation(outcome.equation()));
+				result.addProperty("equation", equations.computeIfAbsent(outcome.equation(), ReportText::equation));
 				result.add("left", number(outcome.left()));
 				result.add("right", number(outcome.right()));
 				result.addProperty("holds", outcome.holds());

@@ -69,8 +69,20 @@ public final class ReportText {
 		if (text == null) {
 			return "";
 		}
+		int i = 0;
+		while (i < text.length() && kept(text.charAt(i))) {
+			i++;
+		}
+		if (i == text.length()) {
+			return text;
+		}
 		StringBuilder cleaned = new StringBuilder(text.length());
-		text.codePoints().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c)).forEach(cleaned::appendCodePoint);
+		text.codePoints().filter(ReportText::kept).forEach(cleaned::appendCodePoint);
 		return cleaned.toString();
+	}
+
+	/** Control characters are all below U+00A0, so a surrogate char (half of a code point) is kept as its code point is. */
+	private static boolean kept(int c) {
+		return c == '\n' || c == '\t' || !Character.isISOControl(c);
 	}
 }

@@ -33,7 +33,16 @@ public final class TableLayout {
 	}
 
 	public static String keyText(Axis axis) {
-		return String.join(".", segments(axis).stream().map(s -> s == null ? "" : s).toList());
+		StringBuilder key = new StringBuilder();
+		for (EObject e = axis; e instanceof Axis a; e = e.eContainer()) {
+			if (e != axis) {
+				key.insert(0, '.');
+			}
+			if (a.getName() != null) {
+				key.insert(0, a.getName());
+			}
+		}
+		return key.toString();
 	}
 
 	private static List<String> segments(Axis axis) {
