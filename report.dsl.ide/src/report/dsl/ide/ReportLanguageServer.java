@@ -42,16 +42,16 @@ public final class ReportLanguageServer {
 	 * else may write to it, so whatever else writes there (Xtext logs to the console through log4j) goes to
 	 * standard error.
 	 */
-	public static void serveStandardStreams() throws InterruptedException, ExecutionException {
+	public static void serveStandardStreams(int threads) throws InterruptedException, ExecutionException {
 		PrintStream protocol = System.out;
 		System.setOut(System.err);
 		logToStandardError();
-		serve(System.in, protocol);
+		serve(System.in, protocol, threads);
 	}
 
-	/** Serves one client on the given streams until it exits. */
-	public static void serve(InputStream in, OutputStream out) throws InterruptedException, ExecutionException {
-		LanguageServerImpl server = Guice.createInjector(new ReportServerModule()).getInstance(ReportLanguageServerImpl.class);
+	/** Serves one client on the given streams until it exits; its builds parse files on this many threads. */
+	public static void serve(InputStream in, OutputStream out, int threads) throws InterruptedException, ExecutionException {
+		LanguageServerImpl server = Guice.createInjector(new ReportServerModule(threads)).getInstance(ReportLanguageServerImpl.class);
 		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
 				.setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
 				.setExceptionHandler(ReportLanguageServer::toResponseError).create();
@@ -60,11 +60,11 @@ public final class ReportLanguageServer {
 	}
 
 	/** Waits on a loopback port for one client, then serves it. */
-	public static void serve(int port) throws IOException, InterruptedException, ExecutionException {
+	public static void serve(int port, int threads) throws IOException, InterruptedException, ExecutionException {
 		logToStandardError();
 		try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
 				Socket client = listener.accept()) {
-			serve(client.getInputStream(), client.getOutputStream());
+			serve(client.getInputStream(), client.getOutputStream(), threads);
 		}
 	}
 

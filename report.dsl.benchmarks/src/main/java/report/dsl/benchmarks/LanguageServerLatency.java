@@ -48,7 +48,7 @@ public final class LanguageServerLatency {
 		PipedOutputStream serverOut = new PipedOutputStream(clientIn);
 		Thread server = new Thread(() -> {
 			try {
-				ReportLanguageServer.serve(serverIn, serverOut);
+				ReportLanguageServer.serve(serverIn, serverOut, Runtime.getRuntime().availableProcessors());
 			} catch (Exception e) {
 				// ends with the client
 			}

@@ -15,6 +15,9 @@ final class LspCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
+	@CommandLine.Mixin
+	private Threads threads;
+
 	@Option(names = "--socket", paramLabel = "PORT", description = "在 127.0.0.1 的此端口上等待编辑器连接")
 	private Integer port;
 
@@ -32,9 +35,9 @@ final class LspCommand implements Callable<Integer> {
 			throw new CommandLine.ParameterException(spec.commandLine(), "--stdio 与 --socket 只能选一个");
 		}
 		if (port != null) {
-			ReportLanguageServer.serve(port);
+			ReportLanguageServer.serve(port, threads.count());
 		} else {
-			ReportLanguageServer.serveStandardStreams();
+			ReportLanguageServer.serveStandardStreams(threads.count());
 		}
 		return 0;
 	}

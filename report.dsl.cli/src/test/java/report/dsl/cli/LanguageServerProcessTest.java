@@ -84,7 +84,7 @@ class LanguageServerProcessTest {
 		PipedOutputStream serverOut = new PipedOutputStream(clientIn);
 		Thread server = new Thread(() -> {
 			try {
-				ReportLanguageServer.serve(serverIn, serverOut);
+				ReportLanguageServer.serve(serverIn, serverOut, Runtime.getRuntime().availableProcessors());
 			} catch (Exception e) {
 				// the client closed the streams
 			}
