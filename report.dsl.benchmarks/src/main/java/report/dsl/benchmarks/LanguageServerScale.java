@@ -36,13 +36,12 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * The language server at scale, as an editor runs it: `java -Xmx1g -XX:TieredStopAtLevel=1 -jar report.jar lsp` (the
- * quick compiler alone, as bin/report and the VS Code extension start it; report.lsp.jvmOptions replaces the option)
- * as a separate process, driven over its standard streams with LSP4J's client. First one document holding 1, 5, 20
- * and 50 reports (copies of example 003 under their own names): the time from didOpen to its diagnostics, from a
- * one-character edit to its diagnostics (median), and the median time of folding, outline (documentSymbol), semantic
- * tokens and completion. Then a workspace folder of FILES report files: the time from the process's start to the
- * diagnostics of every file, the process's CPU and peak memory, and what an edit of one file re-checks.
+ * The language server at scale, as an editor runs it: `java -Xmx1g -jar report.jar lsp` as a separate process,
+ * driven over its standard streams with LSP4J's client. First one document holding 1, 5, 20 and 50 reports (copies
+ * of example 003 under their own names): the time from didOpen to its diagnostics, from a one-character edit to its
+ * diagnostics (median), and the median time of folding, outline (documentSymbol), semantic tokens and completion.
+ * Then a workspace folder of FILES report files: the time from the process's start to the diagnostics of every file,
+ * the process's CPU and peak memory, and what an edit of one file re-checks.
  * Run: java -cp benchmarks.jar report.dsl.benchmarks.LanguageServerScale [REPORT_JAR [FILES [REQUESTS]]]
  */
 public final class LanguageServerScale {
@@ -215,7 +214,7 @@ public final class LanguageServerScale {
 		static Server start(Path jar, Path root) throws Exception {
 			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 			List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g"));
-			String options = System.getProperty("report.lsp.jvmOptions", "-XX:TieredStopAtLevel=1");
+			String options = System.getProperty("report.lsp.jvmOptions", "");
 			if (!options.isBlank()) {
 				command.addAll(List.of(options.strip().split("\\s+")));
 			}
