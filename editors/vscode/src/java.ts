@@ -164,12 +164,9 @@ export function describeTried(tried: JavaSearch['tried']): string {
 		.join('; ');
 }
 
-/**
- * The arguments that start the language server on stdio, as `./report lsp` does: on the JVM's quick compiler alone,
- * which halves the CPU time of opening a folder of reports and takes a third off an edit's.
- */
+/** The arguments that start the language server on stdio, as `./report lsp` does. */
 export function serverArguments(jar: string, javaMajor: number): string[] {
-	const args: string[] = ['-XX:TieredStopAtLevel=1'];
+	const args: string[] = [];
 	if (javaMajor >= 24) {
 		args.push('--sun-misc-unsafe-memory-access=allow'); // Guice's use of Unsafe warns on JDK 24+
 	}

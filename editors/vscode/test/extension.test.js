@@ -116,7 +116,7 @@ const posix = process.platform !== 'win32' ? {} : { skip: 'the fake JDK is a she
 
 // ------------------------------------------------------------------ tests
 
-test('starts `java -XX:TieredStopAtLevel=1 -jar report.jar lsp` over stdio for the report language, on Java 17', posix, async () => {
+test('starts `java -jar report.jar lsp` over stdio for the report language, on Java 17', posix, async () => {
 	const home = fakeJdk('17.0.15');
 	await activate(home, jar);
 	assert.deepEqual(messages, []);
@@ -124,7 +124,7 @@ test('starts `java -XX:TieredStopAtLevel=1 -jar report.jar lsp` over stdio for t
 	const client = started[0];
 	const options = client._serverOptions;
 	assert.equal(options.run.command, path.join(home, 'bin', 'java'));
-	assert.deepEqual(options.run.args, ['-XX:TieredStopAtLevel=1', '-jar', jar, 'lsp']);
+	assert.deepEqual(options.run.args, ['-jar', jar, 'lsp']);
 	assert.equal(options.run.transport, 0); // TransportKind.stdio
 	assert.deepEqual(options.debug, options.run);
 	assert.deepEqual(client._clientOptions.documentSelector,
@@ -149,7 +149,7 @@ test('starts `java -XX:TieredStopAtLevel=1 -jar report.jar lsp` over stdio for t
 
 test('Java 24+ runs the server with the Unsafe warning silenced, as ./report does', posix, async () => {
 	await activate(fakeJdk('25'), jar);
-	assert.deepEqual(started[0]._serverOptions.run.args, ['-XX:TieredStopAtLevel=1', '--sun-misc-unsafe-memory-access=allow', '-jar', jar, 'lsp']);
+	assert.deepEqual(started[0]._serverOptions.run.args, ['--sun-misc-unsafe-memory-access=allow', '-jar', jar, 'lsp']);
 	await extension.deactivate();
 });
 
