@@ -64,36 +64,41 @@ public class NameScan {
 		lexer.setCharStream(new ANTLRStringStream(text));
 		int id = type("RULE_ID");
 		int anyOther = type("RULE_ANY_OTHER");
-		List<Integer> hidden = List.of(type("RULE_WS"), type("RULE_ML_COMMENT"), type("RULE_SL_COMMENT"));
+		int ws = type("RULE_WS");
+		int mlComment = type("RULE_ML_COMMENT");
+		int slComment = type("RULE_SL_COMMENT");
+		// keywords by their token types: every token that reads as a keyword is lexed as the keyword (an ID too)
+		int report = keyword(REPORT);
+		int reportType = keyword(REPORT_TYPE);
+		int folder = keyword(FOLDER);
+		int open = keyword("{");
+		int close = keyword("}");
 		EClass exported = null;
 		String name = null;
 		int significant = 0;
 		int depth = 0;
 		for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
 			int type = token.getType();
-			if (hidden.contains(type)) {
+			if (type == ws || type == mlComment || type == slComment) {
 				continue;
 			}
-			// a keyword is matched by its text: no other token that can hold these words is only them (an ID that
-			// reads as a keyword is lexed as the keyword)
-			String keyword = type == id ? "" : token.getText();
-			boolean opensElement = REPORT.equals(keyword) || REPORT_TYPE.equals(keyword);
-			if (type == Token.INVALID_TOKEN_TYPE || type == anyOther || FOLDER.equals(keyword)) {
+			boolean opensElement = type == report || type == reportType;
+			if (type == Token.INVALID_TOKEN_TYPE || type == anyOther || type == folder) {
 				return Optional.empty();
 			}
 			if (significant == 0) {
 				if (!opensElement) {
 					return Optional.empty();
 				}
-				exported = REPORT.equals(keyword) ? Literals.REPORT : Literals.REPORT_TYPE;
+				exported = type == report ? Literals.REPORT : Literals.REPORT_TYPE;
 			} else if (significant == 1) {
 				if (type != id) {
 					return Optional.empty();
 				}
 				name = token.getText();
-			} else if (opensElement || "{".equals(keyword) && ++depth > NestingLimitedParser.MAX_NESTING) {
+			} else if (opensElement || type == open && ++depth > NestingLimitedParser.MAX_NESTING) {
 				return Optional.empty();
-			} else if ("}".equals(keyword)) {
+			} else if (type == close) {
 				depth = Math.max(0, depth - 1);
 			}
 			significant++;
@@ -114,6 +119,10 @@ public class NameScan {
 		element.setEObjectURI(file.appendFragment(exported == Literals.REPORT ? "//@reports.0" : "//@types.0"));
 		element.setUserData(new HashMap<>());
 		return Optional.of(BatchIndex.linkable(file, List.of(element)));
+	}
+
+	private int keyword(String text) {
+		return type("'" + text + "'");
 	}
 
 	private int type(String name) {

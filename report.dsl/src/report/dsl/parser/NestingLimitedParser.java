@@ -1,5 +1,7 @@
 package report.dsl.parser;
 
+import java.io.Reader;
+
 import org.antlr.runtime.ANTLRStringStream;
 import org.antlr.runtime.CharStream;
 import org.antlr.runtime.CommonToken;
@@ -14,6 +16,7 @@ import org.eclipse.xtext.util.ReplaceRegion;
 import report.dsl.parser.antlr.ReportParser;
 import report.dsl.report.ReportFactory;
 import report.dsl.report.ReportFile;
+import report.dsl.resource.SourceText;
 import report.dsl.validation.IssueCodes;
 
 /**
@@ -27,8 +30,20 @@ public class NestingLimitedParser extends ReportParser {
 	/** Far more than a report needs (parts, sub-sections, grouped rows and columns are a few levels deep). */
 	public static final int MAX_NESTING = 50;
 
+	/** A file's text is parsed as it is, rather than copied again through a reader's buffers. */
+	@Override
+	public IParseResult doParse(Reader reader) {
+		if (reader instanceof SourceText.ParsedReader parsed) {
+			return parse(getDefaultRuleName(), new ANTLRStringStream(parsed.text()));
+		}
+		return super.doParse(reader);
+	}
+
 	@Override
 	protected IParseResult doParse(String ruleName, CharStream in, NodeModelBuilder builder, int initialLexerState) {
+		if (!mayNestBeyondLimit(in)) {
+			return super.doParse(ruleName, in, builder, initialLexerState);
+		}
 		String text = in.substring(0, in.size() - 1);
 		int tooDeep = firstBraceBeyondLimit(text);
 		if (tooDeep < 0) {
@@ -74,6 +89,20 @@ public class NestingLimitedParser extends ReportParser {
 
 	private static boolean keepsNesting(String text) {
 		return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '\t');
+	}
+
+	/**
+	 * Whether the text holds more braces than the limit, in tokens or not: with fewer it cannot nest beyond it, which
+	 * spares a report copying its text and lexing it a second time.
+	 */
+	private static boolean mayNestBeyondLimit(CharStream in) {
+		int braces = 0;
+		for (int i = 1; i <= in.size() - in.index(); i++) {
+			if (in.LA(i) == '{' && ++braces > MAX_NESTING) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The offset of the first `{` that opens level MAX_NESTING + 1, or -1. */

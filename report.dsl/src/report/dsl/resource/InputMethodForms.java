@@ -15,19 +15,23 @@ final class InputMethodForms {
 	private static final char OPEN_CURLY = '“';
 	private static final char CLOSE_CURLY = '”';
 
+	/** Where the full-width forms of ASCII lie: no character outside is read otherwise. */
+	private static final char FIRST_FULL_WIDTH = '\uFF01';
+	private static final char LAST_FULL_WIDTH = '\uFF5E';
+
 	private final String text;
-	private final char[] read;
+	/** The text as read, copied from the text when the first character is read otherwise: most files have none. */
+	private char[] read;
 	private boolean unmatched;
 
 	private InputMethodForms(String text) {
 		this.text = text;
-		this.read = text.toCharArray();
 	}
 
 	static String read(String text) {
 		InputMethodForms forms = new InputMethodForms(text);
 		forms.scan();
-		return new String(forms.read);
+		return forms.read == null ? text : new String(forms.read);
 	}
 
 	private void scan() {
@@ -48,12 +52,12 @@ final class InputMethodForms {
 					unmatched = true;
 					continue;
 				}
-				read[i] = '"';
-				read[close] = '"';
+				set(i, '"');
+				set(close, '"');
 				quoted(i + 1, close);
 				i = close + 1;
 			} else {
-				read[i] = ascii(c);
+				set(i, ascii(c));
 				i++;
 			}
 		}
@@ -84,7 +88,7 @@ final class InputMethodForms {
 	private int binding(int from) {
 		int i = from;
 		while (i < text.length() && text.charAt(i) != ']' && text.charAt(i) != '"') {
-			read[i] = ascii(text.charAt(i));
+			set(i, ascii(text.charAt(i)));
 			i++;
 		}
 		return i;
@@ -114,6 +118,15 @@ final class InputMethodForms {
 		return -1;
 	}
 
+	private void set(int i, char c) {
+		if (c != text.charAt(i)) {
+			if (read == null) {
+				read = text.toCharArray();
+			}
+			read[i] = c;
+		}
+	}
+
 	private char next(int i) {
 		return i + 1 < text.length() ? text.charAt(i + 1) : 0;
 	}
@@ -126,6 +139,9 @@ final class InputMethodForms {
 	}
 
 	private static char ascii(char c) {
+		if (c < FIRST_FULL_WIDTH || c > LAST_FULL_WIDTH) {
+			return c;
+		}
 		boolean alphanumeric = c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ';
 		return alphanumeric || PUNCTUATION.indexOf(c) >= 0 ? (char) (c - 0xFEE0) : c;
 	}

@@ -3,7 +3,6 @@ package report.dsl.resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,7 @@ public class ReportResource extends LazyLinkingResource {
 	protected Reader createReader(InputStream inputStream) throws IOException {
 		source = inputStream instanceof LazyStringInputStream text ? SourceText.of(text.getString())
 				: SourceText.decode(inputStream.readAllBytes());
-		return new StringReader(source.parsed());
+		return source.reader();
 	}
 
 	/** The text as loaded: the file's own text, its line ends and whether it decoded. */

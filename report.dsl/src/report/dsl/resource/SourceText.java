@@ -1,5 +1,6 @@
 package report.dsl.resource;
 
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -117,6 +118,25 @@ public final class SourceText {
 	/** The text the parser reads: no byte-order mark, every line break LF or CRLF, ASCII forms; empty when the file is not UTF-8. */
 	public String parsed() {
 		return parsed;
+	}
+
+	/** The parsed text to read; the language's parser takes the text from it as it is. */
+	public ParsedReader reader() {
+		return new ParsedReader(parsed);
+	}
+
+	/** A reader of a parsed text, which also hands over the text itself. */
+	public static final class ParsedReader extends StringReader {
+		private final String text;
+
+		private ParsedReader(String text) {
+			super(text);
+			this.text = text;
+		}
+
+		public String text() {
+			return text;
+		}
 	}
 
 	public Optional<Undecodable> undecodable() {
