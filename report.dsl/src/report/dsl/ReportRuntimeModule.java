@@ -6,8 +6,12 @@ import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.impl.DefaultResourceServiceProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.serializer.ISerializer;
+import org.eclipse.xtext.service.SingletonBinding;
 
 import report.dsl.conversion.ReportValueConverters;
 import report.dsl.linking.ReportLinkingDiagnostics;
@@ -43,6 +47,23 @@ public class ReportRuntimeModule extends AbstractReportRuntimeModule {
 	@Override
 	public Class<? extends XtextResource> bindXtextResource() {
 		return ReportResource.class;
+	}
+
+	/*
+	 * Every resource is given a serializer and the language's services, and Guice would build each anew with all it
+	 * holds for every file a batch reads: neither keeps state of its own (the serializer makes its sequencers per call),
+	 * so one of each serves all resources, as the registry already hands out one service provider.
+	 */
+
+	@Override
+	@SingletonBinding
+	public Class<? extends ISerializer> bindISerializer() {
+		return super.bindISerializer();
+	}
+
+	@SingletonBinding
+	public Class<? extends IResourceServiceProvider> bindIResourceServiceProvider() {
+		return DefaultResourceServiceProvider.class;
 	}
 
 	public Class<? extends IResourceDescription.Manager> bindIResourceDescription$Manager() {

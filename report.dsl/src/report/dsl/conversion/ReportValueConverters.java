@@ -106,6 +106,9 @@ public class ReportValueConverters extends DefaultTerminalConverters {
 		}
 
 		private static String unescape(String body) {
+			if (body.indexOf('\\') < 0 && body.indexOf('\n') < 0 && body.indexOf('\r') < 0) {
+				return body; // one line without escapes, as most texts are, reads as written
+			}
 			StringBuilder text = new StringBuilder(body.length());
 			for (int i = 0; i < body.length(); i++) {
 				char c = body.charAt(i);
