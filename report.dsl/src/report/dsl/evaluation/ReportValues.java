@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.EcoreUtil2;
 
+import report.dsl.model.ReportContents;
 import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Binding;
@@ -48,6 +48,8 @@ public final class ReportValues {
 	private final ReportEvaluator evaluator;
 	private final TotalDefinitions totals;
 	private final Map<TableType, TableValues> tables = new HashMap<>();
+	private final ReportContents contents;
+	private final Map<String, Figure> figuresByName = new HashMap<>();
 
 	ReportValues(Report report, ReportEvaluator evaluator) {
 		this.report = report;
@@ -55,12 +57,23 @@ public final class ReportValues {
 		ReportType type = report.getType();
 		// a detached report has no evaluator to share its type's totals with: it makes its own
 		this.totals = type == null || type.eIsProxy() ? null : evaluator == null ? new TotalDefinitions(type) : evaluator.totals(type);
-		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
+		contents = ReportContents.of(report);
+		for (TableData data : contents.tables()) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
 				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals,
 						data.isSummed() ? this::partsSum : null));
 			}
 		}
+		for (Figure figure : contents.figures()) {
+			if (figure.getName() != null) {
+				figuresByName.putIfAbsent(figure.getName(), figure);
+			}
+		}
+	}
+
+	/** The tables the report gives and the figures it states, in the order of the file. */
+	public ReportContents contents() {
+		return contents;
 	}
 
 	/**
@@ -238,7 +251,7 @@ public final class ReportValues {
 
 	/** The figure of this report that a report type's declared figure of that name stands for. */
 	public Optional<Figure> figure(String name) {
-		return EcoreUtil2.eAllOfType(report, Figure.class).stream().filter(f -> name != null && name.equals(f.getName())).findFirst();
+		return Optional.ofNullable(name == null ? null : figuresByName.get(name));
 	}
 
 	/** The column a reference to a row reads: the one it names, or its block's default column. */

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -58,6 +60,9 @@ public class NarrativeValidator extends ConcernValidator {
 
 	@Inject
 	private ReportEvaluator evaluator;
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	@Check
 	public void checkBindings(Text text) {
@@ -172,14 +177,18 @@ public class NarrativeValidator extends ConcernValidator {
 		nodes.addAll(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__FRAGMENTS));
 		Map<BigDecimal, List<Known>> known = null;
 		for (INode node : nodes) {
-			Matcher matcher = LITERAL_NUMBER.matcher(node.getText());
+			String written = node.getText();
+			if (written.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+				continue; // the pattern's numbers are ASCII digits: most of a narrative is read no further
+			}
+			Matcher matcher = LITERAL_NUMBER.matcher(written);
 			List<PhraseWordings.Found> phrased = null;
 			while (matcher.find()) {
 				if (known == null) {
-					known = knownValues(report);
+					known = cache.get(Tuples.create(Known.class, report), report.eResource(), () -> knownValues(report));
 				}
 				if (phrased == null) {
-					phrased = phrased(report, node.getText());
+					phrased = phrased(report, written);
 				}
 				BigDecimal typed = new BigDecimal(matcher.group(1));
 				int start = matcher.start(1);
@@ -247,7 +256,10 @@ public class NarrativeValidator extends ConcernValidator {
 				|| typed.compareTo(value.setScale(decimals, RoundingMode.CEILING)) == 0;
 	}
 
-	/** Every non-zero cell and figure of the report, by value: the references that name it, cells first. */
+	/**
+	 * Every non-zero cell and figure of the report, by value: the references that name it, cells first. Made once per
+	 * state of the file for all its paragraphs.
+	 */
 	private Map<BigDecimal, List<Known>> knownValues(Report report) {
 		Map<BigDecimal, List<Known>> known = new LinkedHashMap<>();
 		if (report.getType() != null && !report.getType().eIsProxy()) {
@@ -271,7 +283,7 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 			}
 		}
-		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
+		for (Figure figure : evaluator.values(report).contents().figures()) {
 			if (figure.getValue() != null && figure.getValue().signum() != 0) {
 				known.computeIfAbsent(figure.getValue().stripTrailingZeros(), v -> new ArrayList<>())
 						.add(new Known(figure.getName(), figure.getUnit()));
