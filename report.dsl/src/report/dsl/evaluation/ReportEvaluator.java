@@ -42,6 +42,11 @@ public class ReportEvaluator {
 		return cache.get(Tuples.create(TotalDefinitions.class, type), type.eResource(), () -> new TotalDefinitions(type));
 	}
 
+	/** How each equation of a report type's rules is evaluated, once per state of the file that declares it. */
+	public List<RuleOutcome.Plan> plans(ReportType type) {
+		return cache.get(Tuples.create(RuleOutcome.Plan.class, type), type.eResource(), () -> RuleOutcome.plans(type));
+	}
+
 	/** The wordings of a report type's phrases, compiled once per state of the file that declares it. */
 	public PhraseWordings phrases(ReportType type) {
 		return cache.get(Tuples.create(PhraseWordings.class, type), type.eResource(), () -> new PhraseWordings(type));

@@ -93,7 +93,8 @@ public final class ReportValues {
 	/** Every equation of the report type's rules evaluated on this report, in the order of the rules. */
 	public List<RuleOutcome> ruleOutcomes() {
 		if (outcomes == null) {
-			outcomes = totals == null ? List.of() : RuleOutcome.evaluate(this);
+			outcomes = totals == null ? List.of()
+					: RuleOutcome.evaluate(this, evaluator == null ? RuleOutcome.plans(report.getType()) : evaluator.plans(report.getType()));
 		}
 		return outcomes;
 	}
@@ -214,19 +215,31 @@ public final class ReportValues {
 	 * row in the column given or its block's default column; of last year's report for 上年.
 	 */
 	public Resolved resolve(EObject target, Column column, boolean previousYear) {
+		return resolve(target, column, previousYear, true);
+	}
+
+	/**
+	 * The same value without its description, which a rule reads for each row or column it checks, and whose text
+	 * (a row's key, a column's short name) would be made for nothing.
+	 */
+	public Resolved resolveValue(EObject target, Column column, boolean previousYear) {
+		return resolve(target, column, previousYear, false);
+	}
+
+	private Resolved resolve(EObject target, Column column, boolean previousYear, boolean described) {
 		if (target == null || target.eIsProxy()) {
 			return Resolved.problem("引用无法解析");
 		}
 		if (previousYear) {
-			return previous().map(p -> p.resolveHere(target, column, "上年"))
+			return previous().map(p -> p.resolveHere(target, column, "上年", described))
 					.orElse(Resolved.problem("引用了上年数值，但本报告没有用「上年报告」指明上年度报告"));
 		}
-		return resolveHere(target, column, "");
+		return resolveHere(target, column, "", described);
 	}
 
-	private Resolved resolveHere(EObject target, Column givenColumn, String prefix) {
+	private Resolved resolveHere(EObject target, Column givenColumn, String prefix, boolean described) {
 		if (target instanceof DeclaredFigure declared) {
-			return figure(declared.getName()).map(figure -> resolveHere(figure, null, prefix))
+			return figure(declared.getName()).map(figure -> resolveHere(figure, null, prefix, described))
 					.orElse(Resolved.problem(prefix + "报告没有填写数值「" + declared.getName() + "」"));
 		}
 		if (target instanceof Figure figure) {
@@ -245,8 +258,9 @@ public final class ReportValues {
 							+ "」有多列，请用「:列名」指明引用哪一列");
 		}
 		TableType table = TableLayout.table(row);
-		return Resolved.of(table(table).value(row, column.get()),
-				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column.get()) + "）");
+		return Resolved.of(table(table).value(row, column.get()), described
+				? prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column.get()) + "）"
+				: null);
 	}
 
 	/** The figure of this report that a report type's declared figure of that name stands for. */

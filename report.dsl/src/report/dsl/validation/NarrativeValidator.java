@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -178,23 +179,19 @@ public class NarrativeValidator extends ConcernValidator {
 		Map<BigDecimal, List<Known>> known = null;
 		for (INode node : nodes) {
 			String written = node.getText();
-			if (written.chars().noneMatch(c -> c >= '0' && c <= '9')) {
-				continue; // the pattern's numbers are ASCII digits: most of a narrative is read no further
-			}
-			Matcher matcher = LITERAL_NUMBER.matcher(written);
 			List<PhraseWordings.Found> phrased = null;
-			while (matcher.find()) {
+			for (MatchResult number : literalNumbers(written)) {
 				if (known == null) {
 					known = cache.get(Tuples.create(Known.class, report), report.eResource(), () -> knownValues(report));
 				}
 				if (phrased == null) {
 					phrased = phrased(report, written);
 				}
-				BigDecimal typed = new BigDecimal(matcher.group(1));
-				int start = matcher.start(1);
+				BigDecimal typed = new BigDecimal(number.group(1));
+				int start = number.start(1);
 				Optional<PhraseWordings.Found> phrase = phrased.stream().filter(f -> f.start() == start).findFirst();
 				Optional<Resolved> restated = phrase.map(f -> restated(report, f));
-				String measure = matcher.group(2);
+				String measure = number.group(2);
 				PhraseWordings wordings = wordings(report);
 				// a number in no declared wording does not restate a value whose wordings the type declares (seed 000's
 				// "部门文件2件" is no result of Table B); in some wording, it may equal other values too
@@ -204,9 +201,9 @@ public class NarrativeValidator extends ConcernValidator {
 				if (restated.isPresent() && restated.get().ok()) {
 					String binding = phrase.get().binding();
 					if (!agrees(typed, restated.get().value(), phrase.get().phrase().getShare() != null)) {
-						getMessageAcceptor().acceptError("文中写作 " + matcher.group(1) + "，但这句话说的是" + restated.get().description()
+						getMessageAcceptor().acceptError("文中写作 " + number.group(1) + "，但这句话说的是" + restated.get().description()
 								+ "，为 " + Numbers.plain(restated.get().value().stripTrailingZeros()) + "：请改写为绑定 [" + binding + "]", text,
-								node.getOffset() + start, matcher.group(1).length(), IssueCodes.PHRASE_MISMATCH, binding);
+								node.getOffset() + start, number.group(1).length(), IssueCodes.PHRASE_MISMATCH, binding);
 						continue;
 					}
 					references.remove(binding);
@@ -214,13 +211,35 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 				if (!references.isEmpty()) {
 					List<String> offered = references.subList(0, Math.min(MAX_SUGGESTIONS, references.size()));
-					getMessageAcceptor().acceptWarning("数字 " + matcher.group(1) + " 等于 "
+					getMessageAcceptor().acceptWarning("数字 " + number.group(1) + " 等于 "
 							+ offered.stream().map(r -> "[" + r + "]").collect(Collectors.joining("、"))
 							+ " 的值：请改写为绑定，让文字随数据更新", text, node.getOffset() + start,
-							matcher.group(1).length(), IssueCodes.LITERAL_NUMBER, offered.toArray(String[]::new));
+							number.group(1).length(), IssueCodes.LITERAL_NUMBER, offered.toArray(String[]::new));
 				}
 			}
 		}
+	}
+
+	/**
+	 * The literal numbers of a text, as {@code LITERAL_NUMBER.matcher(text).find()} finds them one after the other; tried
+	 * only where a run of digits starts, where alone one can begin, rather than at every character of the narrative.
+	 */
+	private static List<MatchResult> literalNumbers(String text) {
+		List<MatchResult> found = new ArrayList<>();
+		Matcher matcher = LITERAL_NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+		for (int at = 0; at < text.length(); at++) {
+			if (isDigit(text.charAt(at)) && (at == 0 || !isDigit(text.charAt(at - 1)))
+					&& matcher.region(at, text.length()).lookingAt()) {
+				found.add(matcher.toMatchResult());
+				at = matcher.end() - 1;
+			}
+		}
+		return found;
+	}
+
+	/** A digit as the pattern reads one: {@code \d} is ASCII only. */
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private List<PhraseWordings.Found> phrased(Report report, String text) {
