@@ -9,6 +9,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
 import report.dsl.model.PhraseWordings;
+import report.dsl.model.ReportContents;
 import report.dsl.scoping.SummaryParts;
 import report.dsl.report.Report;
 import report.dsl.report.ReportType;
@@ -30,6 +31,11 @@ public class ReportEvaluator {
 	public ReportValues values(Report report) {
 		return cache.get(Tuples.create(ReportValues.class, report), report.eResource(),
 				() -> new ReportValues(report, this));
+	}
+
+	/** The tables a report gives and the figures it states: linking and evaluation both read them. */
+	public ReportContents contents(Report report) {
+		return cache.get(Tuples.create(ReportContents.class, report), report.eResource(), () -> ReportContents.of(report));
 	}
 
 	/** The reports a summary report names as its parts (汇总), whether or not they may be added up. */

@@ -57,7 +57,7 @@ public final class ReportValues {
 		ReportType type = report.getType();
 		// a detached report has no evaluator to share its type's totals with: it makes its own
 		this.totals = type == null || type.eIsProxy() ? null : evaluator == null ? new TotalDefinitions(type) : evaluator.totals(type);
-		contents = ReportContents.of(report);
+		contents = evaluator == null ? ReportContents.of(report) : evaluator.contents(report);
 		for (TableData data : contents.tables()) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
 				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals,

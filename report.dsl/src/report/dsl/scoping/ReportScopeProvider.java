@@ -24,7 +24,7 @@ import org.eclipse.xtext.util.Tuples;
 
 import com.google.inject.Inject;
 
-import report.dsl.model.ReportContents;
+import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Additive;
 import report.dsl.report.Block;
@@ -61,6 +61,9 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 
 	@Inject
 	private IQualifiedNameProvider names;
+
+	@Inject
+	private ReportEvaluator evaluator;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -201,7 +204,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		// a figure's name is one segment, a row's at least two (its table's and its key): the figures shadow no row
 		return MultimapBasedScope.createScope(rows, cache.get(Tuples.create(Figure.class, figureSource), figureSource.eResource(), () -> {
 			List<IEObjectDescription> figures = new ArrayList<>();
-			addNamed(figures, ReportContents.of(figureSource).figures(), Figure::getName);
+			addNamed(figures, evaluator.contents(figureSource).figures(), Figure::getName);
 			return figures;
 		}), false);
 	}

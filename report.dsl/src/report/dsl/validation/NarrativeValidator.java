@@ -2,6 +2,7 @@ package report.dsl.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.math.RoundingMode;
@@ -13,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -96,8 +98,13 @@ public class NarrativeValidator extends ConcernValidator {
 	}
 
 	private static boolean hasUnresolvedReference(Binding binding) {
-		return EcoreUtil2.eAllOfType(binding, ValueRef.class).stream().anyMatch(ref -> ref.getTarget() == null
-				|| ref.getTarget().eIsProxy() || ref.getColumn() != null && ref.getColumn().eIsProxy());
+		for (Iterator<EObject> contents = binding.eAllContents(); contents.hasNext();) {
+			if (contents.next() instanceof ValueRef ref && (ref.getTarget() == null || ref.getTarget().eIsProxy()
+					|| ref.getColumn() != null && ref.getColumn().eIsProxy())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Shares of one whole whose parts make up the whole must add up to 100%. */
