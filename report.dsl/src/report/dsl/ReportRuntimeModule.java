@@ -12,6 +12,10 @@ import org.eclipse.xtext.resource.impl.DefaultResourceServiceProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.serializer.ISerializer;
 import org.eclipse.xtext.service.SingletonBinding;
+import org.eclipse.xtext.validation.CompositeEValidator;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 import report.dsl.conversion.ReportValueConverters;
 import report.dsl.linking.ReportLinkingDiagnostics;
@@ -76,5 +80,15 @@ public class ReportRuntimeModule extends AbstractReportRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return ReportSyntaxErrorMessages.class;
+	}
+
+	/**
+	 * EMF's default constraints, which the checker would run on every object, have nothing to find in this language:
+	 * its metamodel, inferred from the grammar, bounds no feature but by one or many, pairs and keys no reference, and
+	 * types its attributes with Ecore's unconstrained types and its own enums; a cross-reference resolves into a loaded
+	 * resource or stays a proxy, which Xtext does not check there either. EObjectConstraintsTest keeps it so.
+	 */
+	public void configureUseEObjectValidator(Binder binder) {
+		binder.bindConstant().annotatedWith(Names.named(CompositeEValidator.USE_EOBJECT_VALIDATOR)).to(false);
 	}
 }

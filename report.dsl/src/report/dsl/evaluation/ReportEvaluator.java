@@ -9,6 +9,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
 import report.dsl.model.PhraseWordings;
+import report.dsl.model.ReportContents;
 import report.dsl.scoping.SummaryParts;
 import report.dsl.report.Report;
 import report.dsl.report.ReportType;
@@ -32,6 +33,11 @@ public class ReportEvaluator {
 				() -> new ReportValues(report, this));
 	}
 
+	/** The tables a report gives and the figures it states: linking and evaluation both read them. */
+	public ReportContents contents(Report report) {
+		return cache.get(Tuples.create(ReportContents.class, report), report.eResource(), () -> ReportContents.of(report));
+	}
+
 	/** The reports a summary report names as its parts (汇总), whether or not they may be added up. */
 	public SummaryParts.Found summaryParts(Report summary) {
 		return summaryParts.of(summary);
@@ -40,6 +46,11 @@ public class ReportEvaluator {
 	/** The totals that the rules of a report type define, once per state of the file that declares it. */
 	public TotalDefinitions totals(ReportType type) {
 		return cache.get(Tuples.create(TotalDefinitions.class, type), type.eResource(), () -> new TotalDefinitions(type));
+	}
+
+	/** How each equation of a report type's rules is evaluated, once per state of the file that declares it. */
+	public List<RuleOutcome.Plan> plans(ReportType type) {
+		return cache.get(Tuples.create(RuleOutcome.Plan.class, type), type.eResource(), () -> RuleOutcome.plans(type));
 	}
 
 	/** The wordings of a report type's phrases, compiled once per state of the file that declares it. */

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.EcoreUtil2;
 
+import report.dsl.model.ReportContents;
 import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Binding;
@@ -48,6 +48,8 @@ public final class ReportValues {
 	private final ReportEvaluator evaluator;
 	private final TotalDefinitions totals;
 	private final Map<TableType, TableValues> tables = new HashMap<>();
+	private final ReportContents contents;
+	private final Map<String, Figure> figuresByName = new HashMap<>();
 
 	ReportValues(Report report, ReportEvaluator evaluator) {
 		this.report = report;
@@ -55,12 +57,23 @@ public final class ReportValues {
 		ReportType type = report.getType();
 		// a detached report has no evaluator to share its type's totals with: it makes its own
 		this.totals = type == null || type.eIsProxy() ? null : evaluator == null ? new TotalDefinitions(type) : evaluator.totals(type);
-		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
+		contents = evaluator == null ? ReportContents.of(report) : evaluator.contents(report);
+		for (TableData data : contents.tables()) {
 			if (data.getTable() != null && !data.getTable().eIsProxy()) {
 				tables.putIfAbsent(data.getTable(), new TableValues(data.getTable(), data, totals,
 						data.isSummed() ? this::partsSum : null));
 			}
 		}
+		for (Figure figure : contents.figures()) {
+			if (figure.getName() != null) {
+				figuresByName.putIfAbsent(figure.getName(), figure);
+			}
+		}
+	}
+
+	/** The tables the report gives and the figures it states, in the order of the file. */
+	public ReportContents contents() {
+		return contents;
 	}
 
 	/**
@@ -80,7 +93,8 @@ public final class ReportValues {
 	/** Every equation of the report type's rules evaluated on this report, in the order of the rules. */
 	public List<RuleOutcome> ruleOutcomes() {
 		if (outcomes == null) {
-			outcomes = totals == null ? List.of() : RuleOutcome.evaluate(this);
+			outcomes = totals == null ? List.of()
+					: RuleOutcome.evaluate(this, evaluator == null ? RuleOutcome.plans(report.getType()) : evaluator.plans(report.getType()));
 		}
 		return outcomes;
 	}
@@ -201,19 +215,31 @@ public final class ReportValues {
 	 * row in the column given or its block's default column; of last year's report for 上年.
 	 */
 	public Resolved resolve(EObject target, Column column, boolean previousYear) {
+		return resolve(target, column, previousYear, true);
+	}
+
+	/**
+	 * The same value without its description, which a rule reads for each row or column it checks, and whose text
+	 * (a row's key, a column's short name) would be made for nothing.
+	 */
+	public Resolved resolveValue(EObject target, Column column, boolean previousYear) {
+		return resolve(target, column, previousYear, false);
+	}
+
+	private Resolved resolve(EObject target, Column column, boolean previousYear, boolean described) {
 		if (target == null || target.eIsProxy()) {
 			return Resolved.problem("引用无法解析");
 		}
 		if (previousYear) {
-			return previous().map(p -> p.resolveHere(target, column, "上年"))
+			return previous().map(p -> p.resolveHere(target, column, "上年", described))
 					.orElse(Resolved.problem("引用了上年数值，但本报告没有用「上年报告」指明上年度报告"));
 		}
-		return resolveHere(target, column, "");
+		return resolveHere(target, column, "", described);
 	}
 
-	private Resolved resolveHere(EObject target, Column givenColumn, String prefix) {
+	private Resolved resolveHere(EObject target, Column givenColumn, String prefix, boolean described) {
 		if (target instanceof DeclaredFigure declared) {
-			return figure(declared.getName()).map(figure -> resolveHere(figure, null, prefix))
+			return figure(declared.getName()).map(figure -> resolveHere(figure, null, prefix, described))
 					.orElse(Resolved.problem(prefix + "报告没有填写数值「" + declared.getName() + "」"));
 		}
 		if (target instanceof Figure figure) {
@@ -232,13 +258,14 @@ public final class ReportValues {
 							+ "」有多列，请用「:列名」指明引用哪一列");
 		}
 		TableType table = TableLayout.table(row);
-		return Resolved.of(table(table).value(row, column.get()),
-				prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column.get()) + "）");
+		return Resolved.of(table(table).value(row, column.get()), described
+				? prefix + "表" + table.getName() + " " + TableLayout.keyText(row) + "（" + TableLayout.shortKey(column.get()) + "）"
+				: null);
 	}
 
 	/** The figure of this report that a report type's declared figure of that name stands for. */
 	public Optional<Figure> figure(String name) {
-		return EcoreUtil2.eAllOfType(report, Figure.class).stream().filter(f -> name != null && name.equals(f.getName())).findFirst();
+		return Optional.ofNullable(name == null ? null : figuresByName.get(name));
 	}
 
 	/** The column a reference to a row reads: the one it names, or its block's default column. */

@@ -2,6 +2,7 @@ package report.dsl.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import report.dsl.report.CellValue;
 import report.dsl.report.Column;
 import report.dsl.report.DeclaredFigure;
 import report.dsl.report.Equation;
+import report.dsl.report.ReportType;
 import report.dsl.report.Row;
 import report.dsl.report.Rule;
 import report.dsl.report.RuleScope;
@@ -52,7 +54,7 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 
 		public BigDecimal value(Term term) {
 			if (fixed.contains(term)) {
-				return values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).value();
+				return values.resolveValue(term.getOperand(), term.getColumn(), term.isPreviousYear()).value();
 			}
 			return (term.isPreviousYear() ? lastYear : thisYear).value(rowOf(term), columnOf(term));
 		}
@@ -92,63 +94,90 @@ public record RuleOutcome(Rule rule, Equation equation, Slice slice, BigDecimal 
 		}
 	}
 
-	/** Every equation of every rule of the report's type, for each column or row it applies to. */
-	static List<RuleOutcome> evaluate(ReportValues values) {
-		List<RuleOutcome> outcomes = new ArrayList<>();
-		for (Rule rule : values.report().getType().getRules()) {
-			if (rule.getTable() != null && (rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null
-					|| values.table(rule.getTable()).hasUnplacedRows())) {
-				continue;
-			}
-			for (Equation equation : rule.getEquations()) {
-				evaluate(rule, equation, values, outcomes);
-			}
-		}
-		return outcomes;
+	/**
+	 * An equation as its report type states it, told apart once per type rather than for every report: its terms that
+	 * name a value of their own (fixed), the others (sliced), and the rows or columns of its table it is evaluated for.
+	 */
+	public record Plan(Rule rule, Equation equation, Set<Term> fixed, List<Term> sliced, List<? extends Axis> slices) {
 	}
 
-	private static void evaluate(Rule rule, Equation equation, ReportValues values, List<RuleOutcome> outcomes) {
+	/**
+	 * The plans of every equation of the type's rules, in the order of the rules; an equation the parser recovered half
+	 * of, or one of whose names does not resolve, has none: it is not evaluated.
+	 */
+	public static List<Plan> plans(ReportType type) {
+		List<Plan> plans = new ArrayList<>();
+		for (Rule rule : type.getRules()) {
+			for (Equation equation : rule.getEquations()) {
+				plan(rule, equation).ifPresent(plans::add);
+			}
+		}
+		return plans;
+	}
+
+	private static Optional<Plan> plan(Rule rule, Equation equation) {
 		if (equation.getLeft() == null || equation.getRight() == null) {
-			return; // the parser recovered half an equation: its syntax error is the message
+			return Optional.empty(); // the parser recovered half an equation: its syntax error is the message
 		}
 		List<Term> terms = RuleTerms.terms(equation);
 		if (terms.stream().anyMatch(t -> t.getOperand() == null || t.getOperand().eIsProxy()
 				|| t.getColumn() != null && t.getColumn().eIsProxy())) {
-			return;
+			return Optional.empty();
 		}
 		Set<Term> fixed = new HashSet<>();
 		terms.stream().filter(RuleTerms::isFixed).forEach(fixed::add);
-		for (Term term : terms) {
+		List<Term> sliced = terms.stream().filter(t -> !fixed.contains(t)).toList();
+		List<? extends Axis> slices = List.of();
+		if (!sliced.isEmpty()) {
+			Block block = TableLayout.block(sliced.get(0).getOperand());
+			slices = rule.getScope() == RuleScope.EACH_COLUMN ? TableLayout.leafColumns(block) : TableLayout.leafRows(block);
+		}
+		return Optional.of(new Plan(rule, equation, Collections.unmodifiableSet(fixed), sliced, slices));
+	}
+
+	/** Every equation of every rule of the report's type, for each column or row it applies to. */
+	static List<RuleOutcome> evaluate(ReportValues values, List<Plan> plans) {
+		List<RuleOutcome> outcomes = new ArrayList<>();
+		for (Plan plan : plans) {
+			Rule rule = plan.rule();
+			if (rule.getTable() != null && (rule.getTable().eIsProxy() || values.table(rule.getTable()).data() == null
+					|| values.table(rule.getTable()).hasUnplacedRows())) {
+				continue;
+			}
+			evaluate(plan, values, outcomes);
+		}
+		return outcomes;
+	}
+
+	private static void evaluate(Plan plan, ReportValues values, List<RuleOutcome> outcomes) {
+		Rule rule = plan.rule();
+		Equation equation = plan.equation();
+		Set<Term> fixed = plan.fixed();
+		for (Term term : fixed) {
 			// a fixed term waits for what it names: last year's report, a figure the report states; a cell of a table
 			// whose values cannot be placed holds the rule back as the rule's own table does
-			if (fixed.contains(term) && (!values.resolve(term.getOperand(), term.getColumn(), term.isPreviousYear()).ok()
-					|| term.getOperand() instanceof Axis axis && values.table(TableLayout.table(axis)).hasUnplacedRows())) {
+			if (!values.resolveValue(term.getOperand(), term.getColumn(), term.isPreviousYear()).ok()
+					|| term.getOperand() instanceof Axis axis && values.table(TableLayout.table(axis)).hasUnplacedRows()) {
 				return;
 			}
 		}
-		List<Term> sliced = terms.stream().filter(t -> !fixed.contains(t)).toList();
-		if (sliced.isEmpty()) {
+		if (plan.sliced().isEmpty()) {
 			outcomes.add(outcome(rule, equation, new Slice(values, null, null, null, null, fixed)));
 			return;
 		}
 		TableValues thisYear = values.table(rule.getTable());
 		TableValues lastYear = null;
-		if (sliced.stream().anyMatch(Term::isPreviousYear)) {
+		if (plan.sliced().stream().anyMatch(Term::isPreviousYear)) {
 			Optional<ReportValues> previous = values.previous();
 			if (previous.isEmpty() || previous.get().table(rule.getTable()).data() == null) {
 				return; // cross-year rules wait for last year's report
 			}
 			lastYear = previous.get().table(rule.getTable());
 		}
-		Block block = TableLayout.block(sliced.get(0).getOperand());
-		if (rule.getScope() == RuleScope.EACH_COLUMN) {
-			for (Column column : TableLayout.leafColumns(block)) {
-				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, null, column, fixed)));
-			}
-		} else {
-			for (Row row : TableLayout.leafRows(block)) {
-				outcomes.add(outcome(rule, equation, new Slice(values, thisYear, lastYear, row, null, fixed)));
-			}
+		for (Axis axis : plan.slices()) {
+			outcomes.add(outcome(rule, equation, axis instanceof Column column
+					? new Slice(values, thisYear, lastYear, null, column, fixed)
+					: new Slice(values, thisYear, lastYear, (Row) axis, null, fixed)));
 		}
 	}
 

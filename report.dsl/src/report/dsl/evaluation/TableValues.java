@@ -36,6 +36,8 @@ public final class TableValues {
 	private final Map<Row, Map<Column, CellValue>> entered = new HashMap<>();
 	private final Map<Cell, BigDecimal> memo = new HashMap<>();
 	private final Set<Row> unplaced = new HashSet<>();
+	/** Each line's columns, found once: the check of every cell of the line asks. */
+	private final Map<RowData, List<Column>> positions = new HashMap<>();
 	private final BiFunction<Row, Column, BigDecimal> summed;
 
 	/** {@code summed}: for a summary's table written 自动, each cell's sum over the summary's parts. */
@@ -86,6 +88,10 @@ public final class TableValues {
 	 * when the line is shorter by exactly the computable totals, every leaf column but those.
 	 */
 	public List<Column> positions(RowData rowData) {
+		return positions.computeIfAbsent(rowData, this::layOut);
+	}
+
+	private List<Column> layOut(RowData rowData) {
 		List<Column> leaves = TableLayout.leafColumns(TableLayout.block(rowData.getRow()));
 		List<Column> entrable = leaves.stream().filter(c -> !isTotal(c)).toList();
 		return rowData.getValues().size() == entrable.size() && entrable.size() < leaves.size() ? entrable : leaves;
@@ -141,8 +147,17 @@ public final class TableValues {
 		}
 	}
 
-	/** One cell of the table. */
+	/** One cell of the table; rows and columns are told apart by identity, as EMF objects are. */
 	private record Cell(Row row, Column column) {
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Cell cell && cell.row == row && cell.column == column;
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * System.identityHashCode(row) + System.identityHashCode(column);
+		}
 	}
 
 	/** How a cell's value is made: the number as entered, or the signed sum of other cells. */
@@ -169,31 +184,65 @@ public final class TableValues {
 		if (known != null) {
 			return known; // the generators ask again for every cell the check computed
 		}
-		Map<Cell, Recipe> recipes = new HashMap<>();
-		Deque<Cell> stack = new ArrayDeque<>();
+		Step first = new Step(wanted, recipe(wanted));
+		if (first.nextPending(memo, Set.of()) == null) {
+			// an entered cell, or a total of cells already known: most cells, computed without a stack
+			BigDecimal total = total(first.recipe);
+			memo.put(wanted, total);
+			return total;
+		}
+		Deque<Step> stack = new ArrayDeque<>();
 		Set<Cell> inProgress = new HashSet<>();
-		stack.push(wanted);
+		stack.push(first);
 		inProgress.add(wanted);
-		while (!memo.containsKey(wanted)) {
-			Cell cell = stack.peek();
-			Recipe recipe = recipes.computeIfAbsent(cell, this::recipe);
-			Cell pending = recipe.cells().stream().filter(c -> !memo.containsKey(c) && !inProgress.contains(c)).findFirst()
-					.orElse(null);
+		while (!stack.isEmpty()) {
+			Step step = stack.peek();
+			Cell pending = step.nextPending(memo, inProgress);
 			if (pending != null) {
-				stack.push(pending);
+				stack.push(new Step(pending, recipe(pending)));
 				inProgress.add(pending);
 				continue;
 			}
-			BigDecimal total = recipe.entered();
-			for (int i = 0; i < recipe.cells().size(); i++) {
-				BigDecimal part = memo.getOrDefault(recipe.cells().get(i), BigDecimal.ZERO);
-				total = recipe.negated().get(i) ? total.subtract(part) : total.add(part);
-			}
-			memo.put(cell, total);
+			memo.put(step.cell, total(step.recipe));
 			stack.pop();
-			inProgress.remove(cell);
+			inProgress.remove(step.cell);
 		}
 		return memo.get(wanted);
+	}
+
+	/**
+	 * A cell being computed and how far its recipe's parts have been looked at: a part before that is computed, or
+	 * in progress further down, and stays so while this step is on the stack.
+	 */
+	private static final class Step {
+		private final Cell cell;
+		private final Recipe recipe;
+		private int next;
+
+		Step(Cell cell, Recipe recipe) {
+			this.cell = cell;
+			this.recipe = recipe;
+		}
+
+		Cell nextPending(Map<Cell, BigDecimal> memo, Set<Cell> inProgress) {
+			for (; next < recipe.cells().size(); next++) {
+				Cell part = recipe.cells().get(next);
+				if (!memo.containsKey(part) && !inProgress.contains(part)) {
+					return part;
+				}
+			}
+			return null;
+		}
+	}
+
+	/** A recipe's value from the values computed so far: a part still in progress (a cycle) counts as zero. */
+	private BigDecimal total(Recipe recipe) {
+		BigDecimal total = recipe.entered();
+		for (int i = 0; i < recipe.cells().size(); i++) {
+			BigDecimal part = memo.getOrDefault(recipe.cells().get(i), BigDecimal.ZERO);
+			total = recipe.negated().get(i) ? total.subtract(part) : total.add(part);
+		}
+		return total;
 	}
 
 	private Recipe recipe(Cell cell) {

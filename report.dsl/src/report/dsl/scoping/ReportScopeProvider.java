@@ -17,12 +17,14 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
+import org.eclipse.xtext.scoping.impl.MultimapBasedScope;
 import org.eclipse.xtext.scoping.impl.SimpleScope;
 import org.eclipse.xtext.util.IResourceScopeCache;
 import org.eclipse.xtext.util.Tuples;
 
 import com.google.inject.Inject;
 
+import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Additive;
 import report.dsl.report.Block;
@@ -59,6 +61,9 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 
 	@Inject
 	private IQualifiedNameProvider names;
+
+	@Inject
+	private ReportEvaluator evaluator;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -135,15 +140,15 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (rule == null || type == null) {
 			return IScope.NULLSCOPE;
 		}
-		IScope fixed = new SimpleScope(qualifiedRows(type), false);
-		fixed = new SimpleScope(fixed, namedDescriptions(type.getFigures(), DeclaredFigure::getName));
+		IScope fixed = MultimapBasedScope.createScope(qualifiedRows(type),
+				namedDescriptions(type.getFigures(), DeclaredFigure::getName), false);
 		if (rule.getTable() == null || rule.getTable().eIsProxy()) {
 			return fixed;
 		}
 		if (rule.getScope() == RuleScope.EACH_COLUMN) {
-			return new SimpleScope(fixed, rowDescriptions(rule.getTable()));
+			return MultimapBasedScope.createScope(fixed, rowDescriptions(rule.getTable()), false);
 		}
-		return new SimpleScope(fixed, tableColumnDescriptions(rule.getTable()));
+		return MultimapBasedScope.createScope(fixed, tableColumnDescriptions(rule.getTable()), false);
 	}
 
 	private List<IEObjectDescription> tableColumnDescriptions(TableType table) {
@@ -157,8 +162,11 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		return new SimpleScope(new SimpleScope(tableColumnDescriptions(table)), rows(table).getAllElements());
 	}
 
+	/** A block's columns, kept with the file that declares the block: every reference to a column asks. */
 	private IScope columns(Block block) {
-		return block == null ? IScope.NULLSCOPE : new SimpleScope(columnDescriptions(block));
+		return block == null ? IScope.NULLSCOPE
+				: cache.get(Tuples.create(Column.class, block), block.eResource(),
+						() -> MultimapBasedScope.createScope(IScope.NULLSCOPE, columnDescriptions(block), false));
 	}
 
 	/** Every column by its path, and by its own name too where no other column of the block has it. */
@@ -188,23 +196,21 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 		if (type == null) {
 			return IScope.NULLSCOPE;
 		}
-		List<IEObjectDescription> descriptions = new ArrayList<>();
+		IScope rows = type.eIsProxy() ? IScope.NULLSCOPE : qualifiedRows(type);
 		Report figureSource = report == null ? null : ref != null && ref.isPreviousYear() ? report.getPrevious() : report;
-		if (figureSource != null && !figureSource.eIsProxy()) {
-			descriptions.addAll(cache.get(Tuples.create(Figure.class, figureSource), figureSource.eResource(), () -> {
-				List<IEObjectDescription> figures = new ArrayList<>();
-				addNamed(figures, EcoreUtil2.eAllOfType(figureSource, Figure.class), Figure::getName);
-				return figures;
-			}));
+		if (figureSource == null || figureSource.eIsProxy()) {
+			return rows;
 		}
-		if (!type.eIsProxy()) {
-			descriptions.addAll(qualifiedRows(type));
-		}
-		return new SimpleScope(descriptions);
+		// a figure's name is one segment, a row's at least two (its table's and its key): the figures shadow no row
+		return MultimapBasedScope.createScope(rows, cache.get(Tuples.create(Figure.class, figureSource), figureSource.eResource(), () -> {
+			List<IEObjectDescription> figures = new ArrayList<>();
+			addNamed(figures, evaluator.contents(figureSource).figures(), Figure::getName);
+			return figures;
+		}), false);
 	}
 
 	/** Every row of a report type as TABLE.ROW.PATH, kept with the file that declares it until it changes. */
-	private List<IEObjectDescription> qualifiedRows(ReportType type) {
+	private IScope qualifiedRows(ReportType type) {
 		return cache.get(Tuples.create(Row.class, type), type.eResource(), () -> {
 			List<IEObjectDescription> rows = new ArrayList<>();
 			for (TableType table : type.getTables()) {
@@ -213,7 +219,7 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 							key -> rows.add(EObjectDescription.create(QualifiedName.create(table.getName()).append(key), row)));
 				}
 			}
-			return rows;
+			return MultimapBasedScope.createScope(IScope.NULLSCOPE, rows, false);
 		});
 	}
 
@@ -252,7 +258,8 @@ public class ReportScopeProvider extends AbstractReportScopeProvider {
 
 	/** A table's rows by key, kept with the file that declares the table: every row line and rule term asks. */
 	private IScope rows(TableType table) {
-		return new SimpleScope(rowDescriptions(table));
+		return cache.get(Tuples.create(IScope.class, table), table.eResource(),
+				() -> MultimapBasedScope.createScope(IScope.NULLSCOPE, rowDescriptions(table), false));
 	}
 
 	private List<IEObjectDescription> rowDescriptions(TableType table) {

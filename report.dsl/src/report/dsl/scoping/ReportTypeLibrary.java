@@ -15,6 +15,8 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.impl.SimpleScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 
 import com.google.common.base.Predicate;
 import com.google.inject.Inject;
@@ -35,6 +37,9 @@ public class ReportTypeLibrary {
 
 	@Inject
 	private IResourceDescription.Manager descriptions;
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	public static URI uri(String file) {
 		return URI.createURI(LOCATION + file);
@@ -80,9 +85,21 @@ public class ReportTypeLibrary {
 		return load(resourceSet);
 	}
 
+	/**
+	 * The shipped types (or whatever else of theirs is of the type asked for). Unfiltered, as every report's 遵循 asks,
+	 * the scope is kept with the shipped files, which nothing edits.
+	 */
 	public IScope scope(ResourceSet resourceSet, EClass type, Predicate<IEObjectDescription> filter) {
+		List<Resource> library = load(resourceSet);
+		if (filter == null) {
+			return cache.get(Tuples.create(ReportTypeLibrary.class, type), library.get(0), () -> exported(library, type, null));
+		}
+		return exported(library, type, filter);
+	}
+
+	private IScope exported(List<Resource> library, EClass type, Predicate<IEObjectDescription> filter) {
 		List<IEObjectDescription> exported = new ArrayList<>();
-		for (Resource resource : load(resourceSet)) {
+		for (Resource resource : library) {
 			for (IEObjectDescription d : descriptions.getResourceDescription(resource).getExportedObjectsByType(type)) {
 				if (filter == null || filter.apply(d)) {
 					exported.add(d);

@@ -2,19 +2,24 @@ package report.dsl.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -59,6 +64,9 @@ public class NarrativeValidator extends ConcernValidator {
 	@Inject
 	private ReportEvaluator evaluator;
 
+	@Inject
+	private IResourceScopeCache cache;
+
 	@Check
 	public void checkBindings(Text text) {
 		Report report = EcoreUtil2.getContainerOfType(text, Report.class);
@@ -90,8 +98,13 @@ public class NarrativeValidator extends ConcernValidator {
 	}
 
 	private static boolean hasUnresolvedReference(Binding binding) {
-		return EcoreUtil2.eAllOfType(binding, ValueRef.class).stream().anyMatch(ref -> ref.getTarget() == null
-				|| ref.getTarget().eIsProxy() || ref.getColumn() != null && ref.getColumn().eIsProxy());
+		for (Iterator<EObject> contents = binding.eAllContents(); contents.hasNext();) {
+			if (contents.next() instanceof ValueRef ref && (ref.getTarget() == null || ref.getTarget().eIsProxy()
+					|| ref.getColumn() != null && ref.getColumn().eIsProxy())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Shares of one whole whose parts make up the whole must add up to 100%. */
@@ -172,20 +185,20 @@ public class NarrativeValidator extends ConcernValidator {
 		nodes.addAll(NodeModelUtils.findNodesForFeature(text, Literals.TEXT__FRAGMENTS));
 		Map<BigDecimal, List<Known>> known = null;
 		for (INode node : nodes) {
-			Matcher matcher = LITERAL_NUMBER.matcher(node.getText());
+			String written = node.getText();
 			List<PhraseWordings.Found> phrased = null;
-			while (matcher.find()) {
+			for (MatchResult number : literalNumbers(written)) {
 				if (known == null) {
-					known = knownValues(report);
+					known = cache.get(Tuples.create(Known.class, report), report.eResource(), () -> knownValues(report));
 				}
 				if (phrased == null) {
-					phrased = phrased(report, node.getText());
+					phrased = phrased(report, written);
 				}
-				BigDecimal typed = new BigDecimal(matcher.group(1));
-				int start = matcher.start(1);
+				BigDecimal typed = new BigDecimal(number.group(1));
+				int start = number.start(1);
 				Optional<PhraseWordings.Found> phrase = phrased.stream().filter(f -> f.start() == start).findFirst();
 				Optional<Resolved> restated = phrase.map(f -> restated(report, f));
-				String measure = matcher.group(2);
+				String measure = number.group(2);
 				PhraseWordings wordings = wordings(report);
 				// a number in no declared wording does not restate a value whose wordings the type declares (seed 000's
 				// "部门文件2件" is no result of Table B); in some wording, it may equal other values too
@@ -195,9 +208,9 @@ public class NarrativeValidator extends ConcernValidator {
 				if (restated.isPresent() && restated.get().ok()) {
 					String binding = phrase.get().binding();
 					if (!agrees(typed, restated.get().value(), phrase.get().phrase().getShare() != null)) {
-						getMessageAcceptor().acceptError("文中写作 " + matcher.group(1) + "，但这句话说的是" + restated.get().description()
+						getMessageAcceptor().acceptError("文中写作 " + number.group(1) + "，但这句话说的是" + restated.get().description()
 								+ "，为 " + Numbers.plain(restated.get().value().stripTrailingZeros()) + "：请改写为绑定 [" + binding + "]", text,
-								node.getOffset() + start, matcher.group(1).length(), IssueCodes.PHRASE_MISMATCH, binding);
+								node.getOffset() + start, number.group(1).length(), IssueCodes.PHRASE_MISMATCH, binding);
 						continue;
 					}
 					references.remove(binding);
@@ -205,13 +218,35 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 				if (!references.isEmpty()) {
 					List<String> offered = references.subList(0, Math.min(MAX_SUGGESTIONS, references.size()));
-					getMessageAcceptor().acceptWarning("数字 " + matcher.group(1) + " 等于 "
+					getMessageAcceptor().acceptWarning("数字 " + number.group(1) + " 等于 "
 							+ offered.stream().map(r -> "[" + r + "]").collect(Collectors.joining("、"))
 							+ " 的值：请改写为绑定，让文字随数据更新", text, node.getOffset() + start,
-							matcher.group(1).length(), IssueCodes.LITERAL_NUMBER, offered.toArray(String[]::new));
+							number.group(1).length(), IssueCodes.LITERAL_NUMBER, offered.toArray(String[]::new));
 				}
 			}
 		}
+	}
+
+	/**
+	 * The literal numbers of a text, as {@code LITERAL_NUMBER.matcher(text).find()} finds them one after the other; tried
+	 * only where a run of digits starts, where alone one can begin, rather than at every character of the narrative.
+	 */
+	private static List<MatchResult> literalNumbers(String text) {
+		List<MatchResult> found = new ArrayList<>();
+		Matcher matcher = LITERAL_NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+		for (int at = 0; at < text.length(); at++) {
+			if (isDigit(text.charAt(at)) && (at == 0 || !isDigit(text.charAt(at - 1)))
+					&& matcher.region(at, text.length()).lookingAt()) {
+				found.add(matcher.toMatchResult());
+				at = matcher.end() - 1;
+			}
+		}
+		return found;
+	}
+
+	/** A digit as the pattern reads one: {@code \d} is ASCII only. */
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private List<PhraseWordings.Found> phrased(Report report, String text) {
@@ -247,7 +282,10 @@ public class NarrativeValidator extends ConcernValidator {
 				|| typed.compareTo(value.setScale(decimals, RoundingMode.CEILING)) == 0;
 	}
 
-	/** Every non-zero cell and figure of the report, by value: the references that name it, cells first. */
+	/**
+	 * Every non-zero cell and figure of the report, by value: the references that name it, cells first. Made once per
+	 * state of the file for all its paragraphs.
+	 */
 	private Map<BigDecimal, List<Known>> knownValues(Report report) {
 		Map<BigDecimal, List<Known>> known = new LinkedHashMap<>();
 		if (report.getType() != null && !report.getType().eIsProxy()) {
@@ -271,7 +309,7 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 			}
 		}
-		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
+		for (Figure figure : evaluator.values(report).contents().figures()) {
 			if (figure.getValue() != null && figure.getValue().signum() != 0) {
 				known.computeIfAbsent(figure.getValue().stripTrailingZeros(), v -> new ArrayList<>())
 						.add(new Known(figure.getName(), figure.getUnit()));

@@ -29,6 +29,7 @@ import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
 
+import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
 import report.dsl.model.ReportMetadata;
 import report.dsl.model.TableLayout;
@@ -56,6 +57,9 @@ public class StructureValidator extends ConcernValidator {
 
 	@Inject
 	private IQualifiedNameProvider names;
+
+	@Inject
+	private ReportEvaluator evaluator;
 
 	private static final int FIRST_YEAR = 1000;
 	private static final int LAST_YEAR = 9999;
@@ -199,7 +203,7 @@ public class StructureValidator extends ConcernValidator {
 			return;
 		}
 		Map<TableType, TableData> given = new HashMap<>();
-		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
+		for (TableData data : evaluator.values(report).contents().tables()) {
 			TableType table = data.getTable();
 			if (table == null || table.eIsProxy()) {
 				continue;
@@ -358,7 +362,7 @@ public class StructureValidator extends ConcernValidator {
 	@Check
 	public void checkDuplicateFigures(Report report) {
 		Set<String> seen = new HashSet<>();
-		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
+		for (Figure figure : evaluator.values(report).contents().figures()) {
 			if (figure.getName() != null && !seen.add(figure.getName())) {
 				error("数值「" + figure.getName() + "」重复声明", figure, Literals.NAMED__NAME, IssueCodes.DUPLICATE_FIGURE);
 			}

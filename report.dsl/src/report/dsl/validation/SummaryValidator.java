@@ -90,7 +90,7 @@ public class SummaryValidator extends ConcernValidator {
 		if (values.parts().isEmpty()) {
 			return;
 		}
-		for (TableData data : EcoreUtil2.eAllOfType(report, TableData.class)) {
+		for (TableData data : values.contents().tables()) {
 			if (data.getTable() == null || data.getTable().eIsProxy() || data.isSummed()) {
 				continue;
 			}

@@ -100,19 +100,24 @@ public class TableValidator extends ConcernValidator {
 	public void checkCellValue(CellValue cell) {
 		RowData rowData = (RowData) cell.eContainer();
 		Column column = column(rowData, cell);
-		String where = column == null ? "" : "「" + TableLayout.keyText(rowData.getRow()) + "」行「" + TableLayout.shortKey(column) + "」列";
 		if (cell.isNegative() && cell.getNumber() != null && cell.getNumber().signum() != 0 && (column == null || !column.isSigned())) {
-			error(where + "的数值不能为负数", cell, null, IssueCodes.NEGATIVE_VALUE, cell.getNumber().toPlainString());
+			error(where(rowData, column) + "的数值不能为负数", cell, null, IssueCodes.NEGATIVE_VALUE, cell.getNumber().toPlainString());
 		}
 		if (column != null && !column.isDecimal() && cell.getNumber() != null && cell.getNumber().stripTrailingZeros().scale() > 0) {
-			error(where + "是件数，应为整数，不能是" + cell.getNumber().toPlainString(), cell, null,
+			error(where(rowData, column) + "是件数，应为整数，不能是" + cell.getNumber().toPlainString(), cell, null,
 					IssueCodes.FRACTION_IN_COUNT);
 		}
-		TotalDefinitions totals = totals(rowData);
-		if (cell.isAuto() && column != null && totals != null && !totals.isComputable(column)
-				&& !totals.isComputable(rowData.getRow())) {
-			error(where + "不是合计，没有规则能计算它，不能写「自动」", cell, null, IssueCodes.AUTO_NOT_COMPUTABLE);
+		if (cell.isAuto() && column != null) {
+			TotalDefinitions totals = totals(rowData);
+			if (totals != null && !totals.isComputable(column) && !totals.isComputable(rowData.getRow())) {
+				error(where(rowData, column) + "不是合计，没有规则能计算它，不能写「自动」", cell, null, IssueCodes.AUTO_NOT_COMPUTABLE);
+			}
 		}
+	}
+
+	/** The cell as a message names it; made only for a message, as most cells have none. */
+	private static String where(RowData rowData, Column column) {
+		return column == null ? "" : "「" + TableLayout.keyText(rowData.getRow()) + "」行「" + TableLayout.shortKey(column) + "」列";
 	}
 
 	@Check
