@@ -21,6 +21,9 @@ if !version! GEQ 19 if defined LOCALAPPDATA (
   if not exist "%LOCALAPPDATA%\report-dsl" mkdir "%LOCALAPPDATA%\report-dsl" 2>nul
   if exist "%LOCALAPPDATA%\report-dsl" set "options=!options! -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%LOCALAPPDATA%\report-dsl\report-!found!.jsa" -Xlog:cds*=off -Xlog:class+path*=off"
 )
+rem Batches: the optimising compiler inlines less, so that its compiles are smaller: 10-19% less CPU for a check
+rem of 10,000 reports, 13-17% for a build (see bin/report); the language server keeps the defaults.
+if /i not "%~1" == "lsp" set "options=!options! -XX:MaxInlineSize=20 -XX:FreqInlineSize=150 -XX:InlineSmallCode=1000"
 "%java%" %options% -jar "%home%\lib\report.jar" %*
 exit /b %ERRORLEVEL%
 

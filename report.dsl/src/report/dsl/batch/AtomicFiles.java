@@ -3,6 +3,7 @@ package report.dsl.batch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,18 +20,35 @@ public final class AtomicFiles {
 		write(target, text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * The folders are made only when writing finds them missing, and the temporary file is removed only when it was not
+	 * moved: a build writes tens of thousands of files into folders that mostly exist, and each system call saved
+	 * counts there.
+	 */
 	public static void write(Path target, byte[] content) throws IOException {
 		Path parent = target.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
 		Path temporary = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+		boolean moved = false;
 		try {
-			// created like any new file (the umask decides), unlike Files.createTempFile's owner-only mode
-			Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			try {
+				create(temporary, content);
+			} catch (NoSuchFileException e) {
+				Files.createDirectories(parent);
+				create(temporary, content);
+			}
 			keepPermissions(target, temporary);
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			moved = true;
 		} finally {
-			Files.deleteIfExists(temporary);
+			if (!moved) {
+				Files.deleteIfExists(temporary);
+			}
 		}
+	}
+
+	/** Created like any new file (the umask decides), unlike Files.createTempFile's owner-only mode. */
+	private static void create(Path temporary, byte[] content) throws IOException {
+		Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 	}
 
 	private static void keepPermissions(Path original, Path replacement) throws IOException {

@@ -121,12 +121,9 @@ public class ReportBuild {
 			int threads, IntConsumer progress) throws IOException {
 		Map<Path, Source> byFile = new HashMap<>();
 		sources.forEach(source -> byFile.put(source.file(), source));
-		Path root = outputDirectory.toAbsolutePath().normalize();
-		Map<Path, Path> writtenFrom = new HashMap<>();
+		Outputs outputs = new Outputs(outputDirectory.toAbsolutePath().normalize());
 		List<Diagnostic> diagnostics = new ArrayList<>();
-		List<Path> written = new ArrayList<>();
 		List<Withheld> withheld = new ArrayList<>();
-		List<String> collisions = new ArrayList<>();
 		List<Published> published = new ArrayList<>();
 		int[] done = { 0 };
 		List<Path> files = sources.stream().map(Source::file).toList();
@@ -143,13 +140,13 @@ public class ReportBuild {
 				withheld.addAll(file.withheld());
 				published.addAll(file.published());
 				for (Rendered output : file.outputs()) {
-					write(output, root, writtenFrom, written, collisions);
+					outputs.write(output);
 				}
 				progress.accept(++done[0]);
 			}
 		});
-		publishHistories(files, published, root, formats, threads, writtenFrom, written, collisions);
-		return new Outcome(ReportBatch.Result.of(files, diagnostics), written, withheld, collisions);
+		publishHistories(files, published, formats, threads, outputs);
+		return new Outcome(ReportBatch.Result.of(files, diagnostics), outputs.written, withheld, outputs.collisions);
 	}
 
 	/** What a chunk's check decided for its files. */
@@ -213,8 +210,8 @@ public class ReportBuild {
 	 * files are checked again for it, as they were the first time (a summary's parts come from the files checked with
 	 * it), since the first check keeps no chunk's reports; a build with no such chain checks once.
 	 */
-	private void publishHistories(List<Path> files, List<Published> published, Path root, Set<String> formats, int threads,
-			Map<Path, Path> writtenFrom, List<Path> written, List<String> collisions) throws IOException {
+	private void publishHistories(List<Path> files, List<Published> published, Set<String> formats, int threads,
+			Outputs outputs) throws IOException {
 		List<OutputFormat> historyFormats = List.of(OutputFormat.values()).stream().filter(f -> formats.contains(f.extension())).toList();
 		Set<String> previous = new HashSet<>();
 		published.forEach(report -> previous.add(report.previous()));
@@ -252,47 +249,70 @@ public class ReportBuild {
 			return pages;
 		}, pages -> {
 			for (Rendered page : pages) {
-				write(page, root, writtenFrom, written, collisions);
+				outputs.write(page);
 			}
 		});
 	}
 
-	private static void write(Rendered output, Path root, Map<Path, Path> writtenFrom, List<Path> written,
-			List<String> collisions) throws IOException {
-		Path target = inside(root, output.target());
-		Path earlier = writtenFrom.putIfAbsent(target, output.file());
-		if (earlier != null) {
-			collisions.add(root.relativize(target) + "：" + output.file() + " 的" + output.what() + "与 " + earlier
-					+ " 的输出同名，未覆盖");
-			return;
-		}
-		AtomicFiles.write(target, output.content());
-		written.add(target);
-	}
-
 	/**
-	 * The target path, refused when it would leave the output directory, whatever a name contains and wherever
-	 * a symbolic link inside the output directory points: the nearest existing folder is compared by its real path.
-	 * The output directory is made by the first file written into it, so that a build that publishes nothing leaves
-	 * nothing behind.
+	 * The files a build wrote under its output directory, in order, and the outputs refused because another had the
+	 * same name; each file is written beside its target and moved into place.
 	 */
-	private static Path inside(Path root, String relative) throws IOException {
-		Path target = root.resolve(relative).normalize();
-		if (!target.startsWith(root) || target.equals(root)) {
-			throw new IOException("拒绝写到输出目录之外：" + relative);
+	private static final class Outputs {
+		private final Path root;
+		private final Map<Path, Path> writtenFrom = new HashMap<>();
+		private final List<Path> written = new ArrayList<>();
+		private final List<String> collisions = new ArrayList<>();
+		/**
+		 * The folders this build wrote into, each found inside the output directory by its real path when first
+		 * written: a build's tens of thousands of files share few folders, which are not resolved again for each.
+		 */
+		private final Set<Path> safeFolders = new HashSet<>();
+
+		Outputs(Path root) {
+			this.root = root;
 		}
-		if (!Files.exists(root)) {
-			return target; // nothing of the output directory exists yet, so no link inside it can lead out
+
+		void write(Rendered output) throws IOException {
+			Path target = inside(output.target());
+			Path earlier = writtenFrom.putIfAbsent(target, output.file());
+			if (earlier != null) {
+				collisions.add(root.relativize(target) + "：" + output.file() + " 的" + output.what() + "与 " + earlier
+						+ " 的输出同名，未覆盖");
+				return;
+			}
+			AtomicFiles.write(target, output.content());
+			written.add(target);
+			safeFolders.add(target.getParent());
 		}
-		Path realRoot = root.toRealPath();
-		Path existing = target.getParent();
-		while (!Files.exists(existing)) {
-			existing = existing.getParent();
+
+		/**
+		 * The target path, refused when it would leave the output directory, whatever a name contains and wherever
+		 * a symbolic link inside the output directory points: the nearest existing folder is compared by its real path.
+		 * The output directory is made by the first file written into it, so that a build that publishes nothing leaves
+		 * nothing behind.
+		 */
+		private Path inside(String relative) throws IOException {
+			Path target = root.resolve(relative).normalize();
+			if (!target.startsWith(root) || target.equals(root)) {
+				throw new IOException("拒绝写到输出目录之外：" + relative);
+			}
+			if (safeFolders.contains(target.getParent())) {
+				return target;
+			}
+			if (!Files.exists(root)) {
+				return target; // nothing of the output directory exists yet, so no link inside it can lead out
+			}
+			Path realRoot = root.toRealPath();
+			Path existing = target.getParent();
+			while (!Files.exists(existing)) {
+				existing = existing.getParent();
+			}
+			if (!existing.toRealPath().startsWith(realRoot)) {
+				throw new IOException("拒绝写到输出目录之外：" + relative + "（" + root.relativize(existing) + " 是指向 "
+						+ existing.toRealPath() + " 的链接）");
+			}
+			return target;
 		}
-		if (!existing.toRealPath().startsWith(realRoot)) {
-			throw new IOException("拒绝写到输出目录之外：" + relative + "（" + root.relativize(existing) + " 是指向 "
-					+ existing.toRealPath() + " 的链接）");
-		}
-		return target;
 	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * [--audit REPORTS] [REPORTS...]}: 1000 and 10000 reports by default, report.dsl.cli/target/report.jar, -Xmx1g (the
  * launcher's default heap), no other JVM option, both commands, audit of 1000 (0: none). With {@code --launcher}
  * (./report, or the archive's bin/report) each command runs through that script instead, with the JVM options it
- * chooses (its class-data archive, its compiler for the command); the jar, heap and JVM options are then not used.
+ * chooses (its class-data archive, its compiler for the command); the jar and heap are then not used, and the JVM
+ * options reach the launcher's JVM through JAVA_TOOL_OPTIONS (for check and build; audit runs without them).
  * Run the launcher once before, so that it does not build its jar while it is measured.
  */
 public final class EndToEndRun {
@@ -56,8 +58,13 @@ public final class EndToEndRun {
 		List<String> java = new ArrayList<>(List.of(MeasuredProcess.java(), "-Xmx" + heap));
 		java.addAll(jvmOptions);
 		java.addAll(List.of("-jar", jar.toString()));
+		// a launcher picks its own JVM options: the given ones reach its JVM through JAVA_TOOL_OPTIONS, e.g. a recording
+		Map<String, String> environment = Map.of();
 		if (launcher != null) {
 			java = List.of(launcher);
+			if (!jvmOptions.isEmpty()) {
+				environment = Map.of("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+			}
 		}
 		System.out.printf(Locale.ROOT, "Java %s, %d cores, load average %s; child: %s%n", Runtime.version(),
 				Runtime.getRuntime().availableProcessors(), loadAverage(), String.join(" ", java));
@@ -71,7 +78,7 @@ public final class EndToEndRun {
 				check.addAll(List.of("check", in.toString()));
 				Path checkLog = work.resolve("check.log");
 				if (commands.contains("check")) {
-					row("check", reports, MeasuredProcess.run(check, checkLog), checkLog, 0);
+					row("check", reports, MeasuredProcess.run(check, environment, checkLog), checkLog, 0);
 				}
 				if (!commands.contains("build")) {
 					continue;
@@ -79,7 +86,7 @@ public final class EndToEndRun {
 				List<String> build = new ArrayList<>(java);
 				build.addAll(List.of("build", in.toString(), "-o", work.resolve("out").toString()));
 				Path buildLog = work.resolve("build.log");
-				row("build (md, html, json)", reports, MeasuredProcess.run(build, buildLog), buildLog, 0);
+				row("build (md, html, json)", reports, MeasuredProcess.run(build, environment, buildLog), buildLog, 0);
 				long written;
 				try (Stream<Path> out = Files.walk(work.resolve("out"))) {
 					written = out.filter(Files::isRegularFile).count();

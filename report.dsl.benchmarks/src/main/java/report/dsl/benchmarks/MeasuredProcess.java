@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A separate process run to its end and measured from outside: wall time, CPU time (user + system) and peak
@@ -24,8 +25,16 @@ public final class MeasuredProcess {
 
 	/** Runs the command with its output, both streams, in the log file. */
 	public static Measurement run(List<String> command, Path log) throws IOException, InterruptedException {
+		return run(command, Map.of(), log);
+	}
+
+	/** Runs the command with these variables added to its environment, its output in the log file. */
+	public static Measurement run(List<String> command, Map<String, String> environment, Path log)
+			throws IOException, InterruptedException {
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		Path proc = Path.of("/proc", Long.toString(process.pid()));
 		double cpu = 0;
 		long peakKiB = -1;
