@@ -1,8 +1,8 @@
 package report.dsl.generator;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,13 +58,54 @@ public class JsonReportGenerator {
 	private ReportEvaluator evaluator;
 
 	public String generate(Report report) {
-		StringWriter text = new StringWriter(1 << 16);
-		try (JsonWriter json = GSON.newJsonWriter(text)) {
+		StringBuilder text = new StringBuilder(1 << 16);
+		try (JsonWriter json = GSON.newJsonWriter(new TextWriter(text))) {
 			write(json, report);
 		} catch (IOException e) {
-			throw new UncheckedIOException(e); // a StringWriter throws none
+			throw new UncheckedIOException(e); // a StringBuilder throws none
 		}
 		return text.append('\n').toString();
+	}
+
+	/**
+	 * Appends to a StringBuilder: a JsonWriter writes every indent and name apart, which a StringWriter would lock
+	 * its StringBuffer for each time.
+	 */
+	private static final class TextWriter extends Writer {
+		private final StringBuilder text;
+
+		TextWriter(StringBuilder text) {
+			this.text = text;
+		}
+
+		@Override
+		public void write(int c) {
+			text.append((char) c);
+		}
+
+		@Override
+		public void write(String string, int offset, int length) {
+			text.append(string, offset, offset + length);
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) {
+			text.append(chars, offset, length);
+		}
+
+		@Override
+		public Writer append(CharSequence chars) {
+			text.append(chars);
+			return this;
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
 	}
 
 	private void write(JsonWriter json, Report report) throws IOException {
@@ -329,9 +370,12 @@ public class JsonReportGenerator {
 		json.endArray();
 	}
 
-	/** A number as written without an exponent, then printed as Gson prints a {@link BigDecimal}. */
+	/**
+	 * A number as Gson prints a {@link BigDecimal}, without a positive exponent: 1E+3 as 1000 (a number of scale 0 or
+	 * more is its plain digits read back already).
+	 */
 	private static void number(JsonWriter json, BigDecimal value) throws IOException {
-		json.value(new BigDecimal(value.toPlainString()));
+		json.value(value.scale() < 0 ? value.setScale(0) : value);
 	}
 
 	private static void optional(JsonWriter json, String property, String value) throws IOException {
