@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,45 +64,74 @@ public class JsonReportGenerator {
 	private ReportEvaluator evaluator;
 
 	public String generate(Report report) {
-		StringBuilder text = new StringBuilder(1 << 16);
-		try (JsonWriter json = GSON.newJsonWriter(new TextWriter(text))) {
+		return text(report).toString();
+	}
+
+	/** The file's bytes: what {@link #generate} returns, in UTF-8. */
+	public byte[] utf8(Report report) {
+		return text(report).utf8();
+	}
+
+	private TextWriter text(Report report) {
+		TextWriter text = new TextWriter();
+		try (JsonWriter json = GSON.newJsonWriter(text)) {
 			write(json, report);
 		} catch (IOException e) {
-			throw new UncheckedIOException(e); // a StringBuilder throws none
+			throw new UncheckedIOException(e); // a TextWriter throws none
 		}
-		return text.append('\n').toString();
+		text.write('\n');
+		return text;
 	}
 
 	/**
-	 * Appends to a StringBuilder: a JsonWriter writes every indent and name apart, which a StringWriter would lock
-	 * its StringBuffer for each time.
+	 * Collects the text in one array and encodes it at the end, by the JDK's encoder, which copies runs of ASCII (most
+	 * of a JSON file: its indents and names) as they are: a JsonWriter writes every indent and name apart, which a
+	 * StringWriter would lock its StringBuffer for each time, and a String of Chinese text is encoded char by char.
 	 */
 	private static final class TextWriter extends Writer {
-		private final StringBuilder text;
-
-		TextWriter(StringBuilder text) {
-			this.text = text;
-		}
+		private char[] text = new char[1 << 17];
+		private int length;
 
 		@Override
 		public void write(int c) {
-			text.append((char) c);
+			room(1);
+			text[length++] = (char) c;
 		}
 
 		@Override
-		public void write(String string, int offset, int length) {
-			text.append(string, offset, offset + length);
+		public void write(String string, int offset, int count) {
+			room(count);
+			string.getChars(offset, offset + count, text, length);
+			length += count;
 		}
 
 		@Override
-		public void write(char[] chars, int offset, int length) {
-			text.append(chars, offset, length);
+		public void write(char[] chars, int offset, int count) {
+			room(count);
+			System.arraycopy(chars, offset, text, length, count);
+			length += count;
+		}
+
+		private void room(int count) {
+			if (length + count > text.length) {
+				text = Arrays.copyOf(text, Math.max(2 * text.length, length + count));
+			}
+		}
+
+		/** As String.getBytes would encode it: a lone surrogate as '?'. */
+		byte[] utf8() {
+			try {
+				ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+						.onUnmappableCharacter(CodingErrorAction.REPLACE).encode(CharBuffer.wrap(text, 0, length));
+				return Arrays.copyOfRange(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit());
+			} catch (CharacterCodingException e) {
+				throw new IllegalStateException(e); // replaced, never thrown
+			}
 		}
 
 		@Override
-		public Writer append(CharSequence chars) {
-			text.append(chars);
-			return this;
+		public String toString() {
+			return new String(text, 0, length);
 		}
 
 		@Override
