@@ -35,7 +35,7 @@ class JsonOutputTest {
 
 	private static final Injector LANGUAGE = new ReportStandaloneSetup().createInjectorAndDoEMFRegistration();
 	/** How the output was printed when it was built as a tree. */
-	private static final Gson TREE = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+	static final Gson TREE = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 	private static final Path EXAMPLE = Path.of("..", "examples", "000-liaocheng-jiguanshiwu-2023.report");
 	private static final String PARAGRAPH = "\"2023年，市机关事务管理局坚持";
 
