@@ -30,8 +30,11 @@ public record Breakdown(String caption, List<String> labels, List<Line> lines, L
 
 	/** The breakdown of a table of a summary report; none for a report that is no summary, or a table without figures that add up. */
 	static Optional<Breakdown> of(TableType table, ReportValues values) {
+		if (values.parts().isEmpty()) {
+			return Optional.empty(); // asked for every table of every report: one that is no summary skips working out the headlines
+		}
 		List<MainFigures.Figure> headlines = Additivity.headlines(table);
-		if (headlines.isEmpty() || values.parts().isEmpty()) {
+		if (headlines.isEmpty()) {
 			return Optional.empty();
 		}
 		String caption = "表" + table.getName() + CAPTION_MARK

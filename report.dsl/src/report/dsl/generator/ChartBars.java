@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportValues;
@@ -82,7 +83,11 @@ public record ChartBars(String title, BigDecimal whole, String unit, List<Bar> b
 
 	/** （二）部分公开（区分处理的，…） as 部分公开: the label without its ordinal and its explanation. */
 	static String shortLabel(Row row) {
-		return TableGrid.label(row).replaceFirst("^[（(][一二三四五六七八九十]+[）)]", "").replaceFirst("^\\d+[.．、]", "")
-				.replaceFirst("[（(].*$", "");
+		String label = ORDINAL.matcher(TableGrid.label(row)).replaceFirst("");
+		return EXPLANATION.matcher(NUMBER.matcher(label).replaceFirst("")).replaceFirst("");
 	}
+
+	private static final Pattern ORDINAL = Pattern.compile("^[（(][一二三四五六七八九十]+[）)]");
+	private static final Pattern NUMBER = Pattern.compile("^\\d+[.．、]");
+	private static final Pattern EXPLANATION = Pattern.compile("[（(].*$");
 }

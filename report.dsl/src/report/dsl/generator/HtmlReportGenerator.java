@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.xtext.util.IResourceScopeCache;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
@@ -43,26 +44,29 @@ public class HtmlReportGenerator {
 	@Inject
 	private ReportEvaluator evaluator;
 
+	@Inject
+	private IResourceScopeCache cache;
+
 	public String generate(Report report) {
 		ReportValues values = evaluator.values(report);
 		Document document = page(ReportText.title(report));
-		Element main = document.selectFirst("main");
-		Element titleBlock = main.appendElement("header").addClass("title-block");
-		titleBlock.appendElement("p").addClass("issuer").text(ReportText.clean(report.getBody()));
+		Element main = document.body().child(0);
+		Element titleBlock = main.appendElement("header").attr("class", "title-block");
+		titleBlock.appendElement("p").attr("class", "issuer").text(ReportText.clean(report.getBody()));
 		titleBlock.appendElement("h1").text(ReportText.subtitle(report));
 		if (report.getPreamble() != null) {
-			paragraph(main, report.getPreamble(), report).addClass("preamble");
+			paragraph(main, report.getPreamble(), report).attr("class", "preamble");
 		}
 		for (Part part : report.getParts()) {
-			Element section = main.appendElement("section").addClass("part");
+			Element section = main.appendElement("section").attr("class", "part");
 			section.appendElement("h2").text(ReportText.heading(part));
 			contents(section, part.getContents(), report, values, 3);
 		}
-		Element signature = main.appendElement("footer").addClass("signature");
+		Element signature = main.appendElement("footer").attr("class", "signature");
 		signature.appendElement("p").text(ReportText.clean(report.getBody()));
 		signature.appendElement("p").text(ReportText.date(report.getIssued()));
 		if (report.getUrl() != null || report.getContact() != null) {
-			Element source = main.appendElement("footer").addClass("source");
+			Element source = main.appendElement("footer").attr("class", "source");
 			if (report.getUrl() != null) {
 				source.appendElement("p").text("本报告电子版：" + ReportText.clean(report.getUrl()));
 			}
@@ -73,20 +77,24 @@ public class HtmlReportGenerator {
 		return document.outerHtml() + "\n";
 	}
 
-	/** A self-contained page of the given title, with the stylesheet inline and an empty {@code <main class="report">}. */
+	/**
+	 * A self-contained page of the given title, with the stylesheet inline and an empty {@code <main class="report">},
+	 * the body's only child. Its elements are reached by position and new ones given their class as an attribute: jsoup
+	 * parses a selector, and the class list for addClass, each time.
+	 */
 	static Document page(String title) {
 		Document document = Document.createShell("");
 		document.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).indentAmount(1)
 				.outline(false);
 		document.prependChild(new DocumentType("html", "", ""));
-		Element html = document.selectFirst("html").attr("lang", "zh-CN");
-		Element head = html.selectFirst("head");
+		Element head = document.head();
+		head.parent().attr("lang", "zh-CN");
 		head.appendElement("meta").attr("charset", "utf-8");
 		head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
 		head.appendElement("meta").attr("name", "generator").attr("content", "report.dsl");
 		head.appendElement("title").text(title);
 		head.appendElement("style").appendChild(new DataNode(STYLE));
-		html.selectFirst("body").appendElement("main").addClass("report");
+		document.body().appendElement("main").attr("class", "report");
 		return document;
 	}
 
@@ -114,7 +122,7 @@ public class HtmlReportGenerator {
 		Element p = parent.appendElement("p");
 		for (Narrative.Segment segment : Narrative.segments(text, report, evaluator)) {
 			if (segment.isBound()) {
-				Element bound = p.appendElement("span").addClass("bound").text(segment.text());
+				Element bound = p.appendElement("span").attr("class", "bound").text(segment.text());
 				if (segment.shown().description() != null) {
 					bound.attr("title", segment.shown().description());
 				}
@@ -126,22 +134,22 @@ public class HtmlReportGenerator {
 	}
 
 	private void table(Element parent, TableType table, ReportValues values) {
-		List<TableGrid> grids = table.getBlocks().stream().map(b -> TableGrid.of(b, values.table(table))).toList();
+		List<TableGrid> grids = TableGrid.of(table, values, cache);
 		int labelColumns = grids.stream().mapToInt(TableGrid::labelColumns).max().orElse(1);
 		int valueColumns = grids.stream().mapToInt(g -> g.leafColumns().size()).max().orElse(1);
-		Element element = parent.appendElement("table").addClass("table-" + table.getName());
+		Element element = parent.appendElement("table").attr("class", "table-" + table.getName());
 		Element caption = element.appendElement("caption").text(ReportText.clean(table.getCaption()));
 		if (table.getUnit() != null) {
-			caption.appendElement("span").addClass("unit").text("（单位：" + ReportText.clean(table.getUnit()) + "）");
+			caption.appendElement("span").attr("class", "unit").text("（单位：" + ReportText.clean(table.getUnit()) + "）");
 		}
 		if (table.getNote() != null && !TableGrid.noteInCorner(table)) {
-			caption.appendElement("span").addClass("note").text(ReportText.clean(table.getNote()));
+			caption.appendElement("span").attr("class", "note").text(ReportText.clean(table.getNote()));
 		}
 		for (TableGrid grid : grids) {
 			Element head = grids.size() == 1 ? element.appendElement("thead") : element.appendElement("tbody");
 			Block block = grid.block();
 			if (block.getHeading() != null) {
-				head.appendElement("tr").appendElement("th").addClass("block").attr("scope", "rowgroup")
+				head.appendElement("tr").appendElement("th").attr("class", "block").attr("scope", "rowgroup")
 						.attr("colspan", String.valueOf(labelColumns + valueColumns)).text(ReportText.clean(block.getHeading()));
 			}
 			int widen = valueColumns - grid.leafColumns().size();
@@ -150,7 +158,7 @@ public class HtmlReportGenerator {
 				for (TableGrid.HeaderCell cell : cells) {
 					Element th = tr.appendElement("th").text(cell.label());
 					if (cell.column() == null) {
-						th.addClass("corner").attr("scope", "col");
+						th.attr("class", "corner").attr("scope", "col");
 						span(th, labelColumns, cell.rowspan());
 					} else {
 						th.attr("scope", cell.isGroup() ? "colgroup" : "col");
@@ -170,7 +178,7 @@ public class HtmlReportGenerator {
 				for (TableGrid.ValueCell cell : row.values()) {
 					Element td = tr.appendElement("td").text(Numbers.plain(cell.value()));
 					if (cell.computed()) {
-						td.addClass("computed").attr("title", "由规则计算");
+						td.attr("class", "computed").attr("title", "由规则计算");
 					}
 					if (cell.column() == lastLeaf(grid) && widen > 0) {
 						td.attr("colspan", String.valueOf(1 + widen));
@@ -199,7 +207,7 @@ public class HtmlReportGenerator {
 		if (found.isEmpty()) {
 			return; // the report type's file has errors: nothing to draw
 		}
-		Element figure = parent.appendElement("figure").addClass("chart");
+		Element figure = parent.appendElement("figure").attr("class", "chart");
 		if (!found.get().drawable()) {
 			figure.appendElement("figcaption").text(found.get().caption());
 			return;
@@ -213,7 +221,7 @@ public class HtmlReportGenerator {
 		int labelWidth = 150;
 		int barWidth = 360;
 		int height = rowHeight * bars.bars().size() + 10;
-		Element svg = figure.appendElement("svg").addClass("chart").attr("xmlns", "http://www.w3.org/2000/svg")
+		Element svg = figure.appendElement("svg").attr("class", "chart").attr("xmlns", "http://www.w3.org/2000/svg")
 				.attr("viewBox", "0 0 " + (labelWidth + barWidth + 130) + " " + height).attr("role", "img")
 				.attr("aria-label", bars.title());
 		for (int i = 0; i < bars.bars().size(); i++) {
@@ -239,10 +247,10 @@ public class HtmlReportGenerator {
 		if (breakdown == null) {
 			return;
 		}
-		Element element = parent.appendElement("table").addClass("breakdown").addClass("breakdown-" + table.getName());
+		Element element = parent.appendElement("table").attr("class", "breakdown breakdown-" + table.getName());
 		element.appendElement("caption").text(breakdown.caption());
 		Element header = element.appendElement("thead").appendElement("tr");
-		header.appendElement("th").addClass("corner").attr("scope", "col").text("报告");
+		header.appendElement("th").attr("class", "corner").attr("scope", "col").text("报告");
 		breakdown.labels().forEach(label -> header.appendElement("th").attr("scope", "col").text(label));
 		Element body = element.appendElement("tbody");
 		for (Breakdown.Line line : breakdown.lines()) {
@@ -260,7 +268,7 @@ public class HtmlReportGenerator {
 			}
 			String title = "表" + table.getName() + "「" + breakdown.labels().get(figure) + "」各部分占比";
 			List<String> names = breakdown.lines().stream().map(Breakdown.Line::part).toList();
-			bars(parent.appendElement("figure").addClass("chart").addClass("breakdown-chart"),
+			bars(parent.appendElement("figure").attr("class", "chart breakdown-chart"),
 					ChartBars.ofParts(title, names, shares, table.getUnit() == null ? "" : ReportText.clean(table.getUnit())));
 			return;
 		}

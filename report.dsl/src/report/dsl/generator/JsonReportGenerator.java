@@ -1,7 +1,16 @@
 package report.dsl.generator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +21,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
 import com.google.inject.Inject;
 
 import report.dsl.evaluation.Numbers;
@@ -43,212 +50,321 @@ import report.dsl.report.Text;
 /**
  * The complete data of a report for other systems, as described by schema/report-1.0.schema.json:
  * metadata, parts with their narrative rendered and its bound references, every cell addressed by
- * row and column keys with computed totals marked, and the outcome of every rule.
+ * row and column keys with computed totals marked, and the outcome of every rule. Written as it is walked, straight
+ * into the text: no tree of the whole document is held.
  */
 public class JsonReportGenerator {
 
 	public static final String SCHEMA_VERSION = "1.0";
 
-	/** Thread-safe, so made once: its type adapters are looked up on first use. */
+	/** Thread-safe, so made once: what its writers are set to (two spaces' indent, no HTML escaping, nulls written). */
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
 	@Inject
 	private ReportEvaluator evaluator;
 
 	public String generate(Report report) {
-		ReportValues values = evaluator.values(report);
-		JsonObject root = new JsonObject();
-		root.addProperty("schemaVersion", SCHEMA_VERSION);
-		root.add("report", metadata(report));
-		if (report.getPreamble() != null) {
-			root.add("preamble", text(report.getPreamble(), report));
+		return text(report).toString();
+	}
+
+	/** The file's bytes: what {@link #generate} returns, in UTF-8. */
+	public byte[] utf8(Report report) {
+		return text(report).utf8();
+	}
+
+	private TextWriter text(Report report) {
+		TextWriter text = new TextWriter();
+		try (JsonWriter json = GSON.newJsonWriter(text)) {
+			write(json, report);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e); // a TextWriter throws none
 		}
-		JsonArray figures = new JsonArray();
+		text.write('\n');
+		return text;
+	}
+
+	/**
+	 * Collects the text in one array and encodes it at the end, by the JDK's encoder, which copies runs of ASCII (most
+	 * of a JSON file: its indents and names) as they are: a JsonWriter writes every indent and name apart, which a
+	 * StringWriter would lock its StringBuffer for each time, and a String of Chinese text is encoded char by char.
+	 */
+	private static final class TextWriter extends Writer {
+		private char[] text = new char[1 << 17];
+		private int length;
+
+		@Override
+		public void write(int c) {
+			room(1);
+			text[length++] = (char) c;
+		}
+
+		@Override
+		public void write(String string, int offset, int count) {
+			room(count);
+			string.getChars(offset, offset + count, text, length);
+			length += count;
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int count) {
+			room(count);
+			System.arraycopy(chars, offset, text, length, count);
+			length += count;
+		}
+
+		private void room(int count) {
+			if (length + count > text.length) {
+				text = Arrays.copyOf(text, Math.max(2 * text.length, length + count));
+			}
+		}
+
+		/** As String.getBytes would encode it: a lone surrogate as '?'. */
+		byte[] utf8() {
+			try {
+				ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+						.onUnmappableCharacter(CodingErrorAction.REPLACE).encode(CharBuffer.wrap(text, 0, length));
+				return Arrays.copyOfRange(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit());
+			} catch (CharacterCodingException e) {
+				throw new IllegalStateException(e); // replaced, never thrown
+			}
+		}
+
+		@Override
+		public String toString() {
+			return new String(text, 0, length);
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+	}
+
+	private void write(JsonWriter json, Report report) throws IOException {
+		ReportValues values = evaluator.values(report);
+		json.beginObject();
+		json.name("schemaVersion").value(SCHEMA_VERSION);
+		json.name("report");
+		metadata(json, report);
+		if (report.getPreamble() != null) {
+			json.name("preamble").beginObject();
+			text(json, report.getPreamble(), report);
+			json.endObject();
+		}
+		json.name("figures").beginArray();
 		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
-			JsonObject json = new JsonObject();
+			json.beginObject();
 			// a figure the parser recovered without its name or value (published only with --force) shows as bindings read it
-			json.addProperty("name", figure.getName() == null ? "" : figure.getName());
-			json.add("value", number(Numbers.signed(figure.getValue(), figure.isNegative())));
+			json.name("name").value(figure.getName() == null ? "" : figure.getName());
+			json.name("value");
+			number(json, Numbers.signed(figure.getValue(), figure.isNegative()));
 			optional(json, "unit", figure.getUnit());
 			optional(json, "description", figure.getDescription());
-			figures.add(json);
+			json.endObject();
 		}
-		root.add("figures", figures);
-		JsonArray parts = new JsonArray();
+		json.endArray();
+		json.name("parts").beginArray();
 		for (Part part : report.getParts()) {
-			JsonObject json = new JsonObject();
-			json.addProperty("key", part.getType() == null ? "" : part.getType().getName());
-			json.addProperty("heading", ReportText.heading(part));
-			json.add("content", contents(part.getContents(), report));
-			parts.add(json);
+			json.beginObject();
+			json.name("key").value(part.getType() == null ? "" : part.getType().getName());
+			json.name("heading").value(ReportText.heading(part));
+			json.name("content");
+			contents(json, part.getContents(), report);
+			json.endObject();
 		}
-		root.add("parts", parts);
-		JsonArray tables = new JsonArray();
+		json.endArray();
+		json.name("tables").beginArray();
 		for (TableType table : report.getType().getTables()) {
-			tables.add(table(table, values));
+			table(json, table, values);
 		}
-		root.add("tables", tables);
-		root.add("rules", rules(report, values));
+		json.endArray();
+		json.name("rules");
+		rules(json, report, values);
 		if (report.getSummary() != null) {
-			root.add("summary", summary(report, values));
+			json.name("summary");
+			summary(json, report, values);
 		}
-		StringBuilder text = new StringBuilder(1 << 16);
-		GSON.toJson(root, text);
-		return text.append('\n').toString();
+		json.endObject();
 	}
 
 	/** The reports a summary adds up, and its tables' main figures by part. */
-	private static JsonObject summary(Report report, ReportValues values) {
-		JsonObject json = new JsonObject();
-		JsonArray parts = new JsonArray();
+	private static void summary(JsonWriter json, Report report, ReportValues values) throws IOException {
+		json.beginObject();
+		json.name("parts").beginArray();
 		for (ReportValues part : values.parts()) {
-			JsonObject partJson = new JsonObject();
-			partJson.addProperty("name", part.report().getName());
-			partJson.addProperty("body", ReportText.clean(part.report().getBody()));
-			partJson.addProperty("file", part.report().eResource().getURI().lastSegment() == null ? ""
+			json.beginObject();
+			json.name("name").value(part.report().getName());
+			json.name("body").value(ReportText.clean(part.report().getBody()));
+			json.name("file").value(part.report().eResource().getURI().lastSegment() == null ? ""
 					: URI.decode(part.report().eResource().getURI().lastSegment()));
-			parts.add(partJson);
+			json.endObject();
 		}
-		json.add("parts", parts);
-		JsonArray breakdown = new JsonArray();
+		json.endArray();
+		json.name("breakdown").beginArray();
 		for (TableType table : report.getType().getTables()) {
 			for (MainFigures.Figure headline : Additivity.headlines(table)) {
-				JsonObject figure = new JsonObject();
-				figure.addProperty("table", table.getName());
-				figure.addProperty("row", TableLayout.keyText(headline.row()));
-				figure.addProperty("column", TableLayout.keyText(headline.column()));
-				figure.addProperty("label", headline.label());
-				JsonArray byPart = new JsonArray();
-				values.parts().forEach(part -> byPart.add(number(part.table(table).value(headline.row(), headline.column()))));
-				figure.add("values", byPart);
-				figure.add("total", number(values.table(table).value(headline.row(), headline.column())));
-				breakdown.add(figure);
+				json.beginObject();
+				json.name("table").value(table.getName());
+				json.name("row").value(TableLayout.keyText(headline.row()));
+				json.name("column").value(TableLayout.keyText(headline.column()));
+				json.name("label").value(headline.label());
+				json.name("values").beginArray();
+				for (ReportValues part : values.parts()) {
+					number(json, part.table(table).value(headline.row(), headline.column()));
+				}
+				json.endArray();
+				json.name("total");
+				number(json, values.table(table).value(headline.row(), headline.column()));
+				json.endObject();
 			}
 		}
-		json.add("breakdown", breakdown);
-		return json;
+		json.endArray();
+		json.endObject();
 	}
 
-	private static JsonObject metadata(Report report) {
-		JsonObject json = new JsonObject();
-		json.addProperty("name", report.getName());
-		json.addProperty("type", report.getType().getName());
-		json.addProperty("title", ReportText.title(report));
-		json.addProperty("body", ReportText.clean(report.getBody()));
-		json.addProperty("year", report.getYear());
-		JsonObject period = new JsonObject();
-		period.addProperty("start", report.getPeriodStart());
-		period.addProperty("end", report.getPeriodEnd());
-		json.add("period", period);
-		json.addProperty("issued", report.getIssued());
+	private static void metadata(JsonWriter json, Report report) throws IOException {
+		json.beginObject();
+		json.name("name").value(report.getName());
+		json.name("type").value(report.getType().getName());
+		json.name("title").value(ReportText.title(report));
+		json.name("body").value(ReportText.clean(report.getBody()));
+		json.name("year").value(report.getYear());
+		json.name("period").beginObject();
+		json.name("start").value(report.getPeriodStart());
+		json.name("end").value(report.getPeriodEnd());
+		json.endObject();
+		json.name("issued").value(report.getIssued());
 		optional(json, "url", report.getUrl());
 		optional(json, "contact", report.getContact());
 		if (report.getPrevious() != null && !report.getPrevious().eIsProxy()) {
-			json.addProperty("previousReport", report.getPrevious().getName());
+			json.name("previousReport").value(report.getPrevious().getName());
 		}
-		return json;
+		json.endObject();
 	}
 
-	private JsonArray contents(List<Content> contents, Report report) {
-		JsonArray array = new JsonArray();
+	private void contents(JsonWriter json, List<Content> contents, Report report) throws IOException {
+		json.beginArray();
 		for (Content content : contents) {
 			if (content instanceof Paragraph paragraph) {
-				JsonObject json = new JsonObject();
-				json.addProperty("type", "paragraph");
-				text(paragraph.getText(), report).entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
-				array.add(json);
+				json.beginObject();
+				json.name("type").value("paragraph");
+				text(json, paragraph.getText(), report);
+				json.endObject();
 			} else if (content instanceof SubSection sub) {
-				JsonObject json = new JsonObject();
-				json.addProperty("type", "section");
-				json.addProperty("heading", ReportText.clean(sub.getHeading()));
-				json.add("content", contents(sub.getContents(), report));
-				array.add(json);
+				json.beginObject();
+				json.name("type").value("section");
+				json.name("heading").value(ReportText.clean(sub.getHeading()));
+				json.name("content");
+				contents(json, sub.getContents(), report);
+				json.endObject();
 			} else if (content instanceof TableData data && data.getTable() != null) {
-				JsonObject json = new JsonObject();
-				json.addProperty("type", "table");
-				json.addProperty("table", data.getTable().getName());
-				array.add(json);
+				json.beginObject();
+				json.name("type").value("table");
+				json.name("table").value(data.getTable().getName());
+				json.endObject();
 			}
 		}
-		return array;
+		json.endArray();
 	}
 
-	private JsonObject text(Text text, Report report) {
-		JsonObject json = new JsonObject();
+	/** A narrative's members of the object being written: its plain text, and where in it each bound number stands. */
+	private void text(JsonWriter json, Text text, Report report) throws IOException {
+		List<Narrative.Segment> segments = Narrative.segments(text, report, evaluator);
 		StringBuilder plain = new StringBuilder();
-		JsonArray bindings = new JsonArray();
-		for (Narrative.Segment segment : Narrative.segments(text, report, evaluator)) {
+		List<Integer> offsets = new ArrayList<>();
+		for (Narrative.Segment segment : segments) {
 			if (segment.isBound()) {
-				JsonObject binding = new JsonObject();
-				binding.addProperty("offset", plain.codePointCount(0, plain.length()));
-				binding.addProperty("text", segment.text());
-				binding.addProperty("reference", NodeModelUtils.getTokenText(NodeModelUtils.getNode(segment.shown().binding())));
-				binding.add("value", segment.shown().number() == null ? null : number(segment.shown().number()));
-				optional(binding, "description", segment.shown().description());
-				if (segment.shown().binding().getStated() != null) {
-					binding.add("stated", number(segment.shown().binding().getStated()));
-				}
-				bindings.add(binding);
+				offsets.add(plain.codePointCount(0, plain.length()));
 			}
 			plain.append(segment.text());
 		}
-		json.addProperty("text", plain.toString());
-		json.add("bindings", bindings);
-		return json;
+		json.name("text").value(plain.toString());
+		json.name("bindings").beginArray();
+		int bound = 0;
+		for (Narrative.Segment segment : segments) {
+			if (segment.isBound()) {
+				json.beginObject();
+				json.name("offset").value(offsets.get(bound++));
+				json.name("text").value(segment.text());
+				json.name("reference").value(NodeModelUtils.getTokenText(NodeModelUtils.getNode(segment.shown().binding())));
+				json.name("value");
+				if (segment.shown().number() == null) {
+					json.nullValue();
+				} else {
+					number(json, segment.shown().number());
+				}
+				optional(json, "description", segment.shown().description());
+				if (segment.shown().binding().getStated() != null) {
+					json.name("stated");
+					number(json, segment.shown().binding().getStated());
+				}
+				json.endObject();
+			}
+		}
+		json.endArray();
 	}
 
-	private static JsonObject table(TableType table, ReportValues values) {
-		JsonObject json = new JsonObject();
-		json.addProperty("key", table.getName());
-		json.addProperty("caption", ReportText.clean(table.getCaption()));
+	private static void table(JsonWriter json, TableType table, ReportValues values) throws IOException {
+		json.beginObject();
+		json.name("key").value(table.getName());
+		json.name("caption").value(ReportText.clean(table.getCaption()));
 		optional(json, "unit", table.getUnit());
 		optional(json, "note", table.getNote());
-		json.addProperty("given", values.table(table).data() != null);
-		JsonArray blocks = new JsonArray();
-		JsonArray cells = new JsonArray();
+		json.name("given").value(values.table(table).data() != null);
+		json.name("blocks").beginArray();
 		for (Block block : table.getBlocks()) {
-			JsonObject blockJson = new JsonObject();
-			optional(blockJson, "heading", block.getHeading());
-			blockJson.add("columns", axes(block.getColumns()));
-			blockJson.add("rows", axes(block.getRows()));
-			blocks.add(blockJson);
+			json.beginObject();
+			optional(json, "heading", block.getHeading());
+			json.name("columns");
+			axes(json, block.getColumns());
+			json.name("rows");
+			axes(json, block.getRows());
+			json.endObject();
+		}
+		json.endArray();
+		json.name("cells").beginArray();
+		for (Block block : table.getBlocks()) {
 			List<Column> columns = TableLayout.leafColumns(block);
 			List<String> columnKeys = columns.stream().map(TableLayout::keyText).toList();
 			for (Row row : TableLayout.leafRows(block)) {
 				String rowKey = TableLayout.keyText(row);
 				for (int i = 0; i < columns.size(); i++) {
 					Column column = columns.get(i);
-					JsonObject cell = new JsonObject();
-					cell.addProperty("row", rowKey);
-					cell.addProperty("column", columnKeys.get(i));
-					cell.add("value", number(values.table(table).value(row, column)));
-					cell.addProperty("computed", values.table(table).isComputed(row, column));
-					cells.add(cell);
+					json.beginObject();
+					json.name("row").value(rowKey);
+					json.name("column").value(columnKeys.get(i));
+					json.name("value");
+					number(json, values.table(table).value(row, column));
+					json.name("computed").value(values.table(table).isComputed(row, column));
+					json.endObject();
 				}
 			}
 		}
-		json.add("blocks", blocks);
-		json.add("cells", cells);
-		return json;
+		json.endArray();
+		json.endObject();
 	}
 
-	private static JsonArray axes(List<? extends Axis> axes) {
-		JsonArray array = new JsonArray();
+	private static void axes(JsonWriter json, List<? extends Axis> axes) throws IOException {
+		json.beginArray();
 		for (Axis axis : axes) {
-			JsonObject json = new JsonObject();
-			json.addProperty("key", TableLayout.keyText(axis));
-			json.addProperty("label", TableGrid.label(axis));
+			json.beginObject();
+			json.name("key").value(TableLayout.keyText(axis));
+			json.name("label").value(TableGrid.label(axis));
 			List<? extends Axis> children = axis instanceof Row row ? row.getChildren() : ((Column) axis).getChildren();
 			if (!children.isEmpty()) {
-				json.add("children", axes(children));
+				json.name("children");
+				axes(json, children);
 			}
-			array.add(json);
+			json.endObject();
 		}
-		return array;
+		json.endArray();
 	}
 
-	private static JsonArray rules(Report report, ReportValues values) {
-		JsonArray array = new JsonArray();
+	private static void rules(JsonWriter json, Report report, ReportValues values) throws IOException {
+		json.beginArray();
 		// a rule's equation holds for every row or column it applies to: its text is made once
 		Map<Equation, String> equations = new HashMap<>();
 		Map<Rule, List<RuleOutcome>> byRule = new HashMap<>();
@@ -259,40 +375,47 @@ public class JsonReportGenerator {
 			if (rule.getTable() != null && rule.getTable().eIsProxy()) {
 				continue; // its table does not resolve: no rule to publish (its linking error blocks publishing)
 			}
-			JsonObject json = new JsonObject();
-			json.addProperty("code", rule.getCode());
-			json.addProperty("severity", rule.getSeverity().getLiteral().equals("错误") ? "error"
+			json.beginObject();
+			json.name("code").value(rule.getCode());
+			json.name("severity").value(rule.getSeverity().getLiteral().equals("错误") ? "error"
 					: rule.getSeverity().getLiteral().equals("警告") ? "warning" : "info");
-			json.addProperty("message", ReportText.clean(rule.getMessage()));
+			json.name("message").value(ReportText.clean(rule.getMessage()));
 			if (rule.getTable() != null) {
-				json.addProperty("table", rule.getTable().getName());
+				json.name("table").value(rule.getTable().getName());
 			}
-			JsonArray outcomes = new JsonArray();
-			for (RuleOutcome outcome : byRule.getOrDefault(rule, List.of())) {
-				JsonObject result = new JsonObject();
-				result.addProperty("scope", outcome.slice().row() != null ? "row" : outcome.slice().column() != null ? "column" : "report");
-				result.addProperty("key", outcome.slice().row() != null ? TableLayout.keyText(outcome.slice().row())
+			List<RuleOutcome> outcomes = byRule.getOrDefault(rule, List.of());
+			json.name("outcomes").beginArray();
+			for (RuleOutcome outcome : outcomes) {
+				json.beginObject();
+				json.name("scope").value(outcome.slice().row() != null ? "row" : outcome.slice().column() != null ? "column" : "report");
+				json.name("key").value(outcome.slice().row() != null ? TableLayout.keyText(outcome.slice().row())
 						: outcome.slice().column() != null ? TableLayout.keyText(outcome.slice().column()) : "");
-				result.addProperty("equation", equations.computeIfAbsent(outcome.equation(), ReportText::equation));
-				result.add("left", number(outcome.left()));
-				result.add("right", number(outcome.right()));
-				result.addProperty("holds", outcome.holds());
-				outcomes.add(result);
+				json.name("equation").value(equations.computeIfAbsent(outcome.equation(), ReportText::equation));
+				json.name("left");
+				number(json, outcome.left());
+				json.name("right");
+				number(json, outcome.right());
+				json.name("holds").value(outcome.holds());
+				json.endObject();
 			}
-			json.add("outcomes", outcomes);
-			json.addProperty("checked", !outcomes.isEmpty());
-			array.add(json);
+			json.endArray();
+			json.name("checked").value(!outcomes.isEmpty());
+			json.endObject();
 		}
-		return array;
+		json.endArray();
 	}
 
-	private static JsonPrimitive number(BigDecimal value) {
-		return new JsonPrimitive(new BigDecimal(value.toPlainString()));
+	/**
+	 * A number as Gson prints a {@link BigDecimal}, without a positive exponent: 1E+3 as 1000 (a number of scale 0 or
+	 * more is its plain digits read back already).
+	 */
+	private static void number(JsonWriter json, BigDecimal value) throws IOException {
+		json.value(value.scale() < 0 ? value.setScale(0) : value);
 	}
 
-	private static void optional(JsonObject json, String property, String value) {
+	private static void optional(JsonWriter json, String property, String value) throws IOException {
 		if (value != null) {
-			json.addProperty(property, ReportText.clean(value));
+			json.name(property).value(ReportText.clean(value));
 		}
 	}
 }

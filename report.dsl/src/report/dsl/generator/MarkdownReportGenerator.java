@@ -16,12 +16,14 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
+import org.eclipse.xtext.util.IResourceScopeCache;
 
 import com.google.inject.Inject;
 
 import report.dsl.evaluation.Numbers;
 import report.dsl.evaluation.ReportEvaluator;
 import report.dsl.evaluation.ReportValues;
+import report.dsl.report.Block;
 import report.dsl.report.Content;
 import report.dsl.report.Paragraph;
 import report.dsl.report.Part;
@@ -43,6 +45,9 @@ public class MarkdownReportGenerator {
 
 	@Inject
 	private ReportEvaluator evaluator;
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	public String generate(Report report) {
 		ReportValues values = evaluator.values(report);
@@ -90,8 +95,8 @@ public class MarkdownReportGenerator {
 		if (table.getNote() != null) {
 			parent.appendChild(paragraph(ReportText.clean(table.getNote())));
 		}
-		for (var block : table.getBlocks()) {
-			TableGrid grid = TableGrid.of(block, values.table(table));
+		for (TableGrid grid : TableGrid.of(table, values, cache)) {
+			Block block = grid.block();
 			if (block.getHeading() != null) {
 				parent.appendChild(emphasised(ReportText.clean(block.getHeading())));
 			}

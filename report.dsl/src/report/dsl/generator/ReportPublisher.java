@@ -71,6 +71,9 @@ public class ReportPublisher {
 	 */
 	public byte[] render(Report report, String extension, Optional<Path> font) {
 		Optional<OutputFormat> text = OutputFormat.byExtension(extension);
+		if (text.equals(Optional.of(OutputFormat.JSON))) {
+			return json.utf8(report); // the largest of the files, encoded as it is written
+		}
 		if (text.isPresent()) {
 			return render(report, text.get()).getBytes(StandardCharsets.UTF_8);
 		}

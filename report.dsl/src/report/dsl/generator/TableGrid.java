@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+
+import report.dsl.evaluation.ReportValues;
 import report.dsl.evaluation.TableValues;
 import report.dsl.model.TableLayout;
 import report.dsl.report.Axis;
@@ -57,6 +61,15 @@ public final class TableGrid {
 		header.get(0).add(new HeaderCell(corner, labelColumns, headerRows, null));
 		block.getColumns().forEach(column -> addHeader(column, 0, headerRows));
 		block.getRows().forEach(row -> addRows(row, 0, new ArrayList<>(), new ArrayList<>(), values));
+	}
+
+	/**
+	 * The grids of a table's blocks with a report's numbers, made once per state of the report's file: the outputs of
+	 * one report share them.
+	 */
+	public static List<TableGrid> of(TableType table, ReportValues values, IResourceScopeCache cache) {
+		return cache.get(Tuples.create(TableGrid.class, table, values), values.report().eResource(),
+				() -> table.getBlocks().stream().map(block -> of(block, values.table(table))).toList());
 	}
 
 	/** The grid of a block; the corner shows the block's row header, or for a table's first block the table's note. */

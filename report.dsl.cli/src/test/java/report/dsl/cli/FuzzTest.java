@@ -183,7 +183,8 @@ class FuzzTest {
 					}
 				}
 			} else if (written.toString().endsWith(".json")) {
-				JsonParser.parseString(output);
+				// written as it is walked, printed as Gson prints the same tree
+				assertEquals(JsonOutputTest.TREE.toJson(JsonParser.parseString(output)) + "\n", output, "JSON of " + written);
 			}
 		}
 	}
