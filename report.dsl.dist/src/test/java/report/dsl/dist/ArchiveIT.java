@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ class ArchiveIT {
 	private static final Path WORK = Path.of(System.getProperty("report.archiveTest"));
 	private static final Path JAVA17 = Path.of(System.getProperty("report.java17"));
 	/** what bin/report runs besides java */
-	private static final List<String> TOOLS = List.of("readlink", "dirname", "sed", "head", "mkdir");
+	private static final List<String> TOOLS = List.of("readlink", "dirname", "sed", "head", "mkdir", "ls", "cat", "rm", "mv");
 	private static final List<String> FORMATS = List.of("html", "md", "json");
 
 	private static Path home;
@@ -150,6 +151,30 @@ class ArchiveIT {
 		assertEquals(1, archives.size(), "one class-data archive for this Java and this jar: " + archives);
 		Run second = run(report(environment, "check", "--format", "json", examples.toString()));
 		assertEquals(first.said(), second.said());
+	}
+
+	/**
+	 * On Java 25+ (the JDK of this build) the first run records, the second makes the ahead-of-time cache before it
+	 * starts, the third uses it; on an older JDK the first run makes the class-data archive. None says a word of it.
+	 */
+	@Test
+	void onTheJdkOfThisBuildTheArchiveIsMadeWithoutAWordOfItsOwn() throws Exception {
+		Map<String, String> environment = environment(tools(false));
+		environment.put("JAVA_HOME", System.getProperty("java.home"));
+		environment.put("XDG_CACHE_HOME", WORK.resolve("cache-of-this-jdk").toString());
+		Path cache = WORK.resolve("cache-of-this-jdk/report-dsl");
+		String archive = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
+		List<Run> runs = new ArrayList<>();
+		for (int run = 1; run <= 3; run++) {
+			runs.add(run(report(environment, "check", "--format", "json", examples.toString())));
+			assertEquals(0, runs.get(run - 1).exitCode(), runs.get(run - 1)::said);
+		}
+		assertEquals(1, list(cache, archive).size(), "one archive for this Java and this jar: " + list(cache, ""));
+		assertEquals(List.of(), list(cache, ".config"), "the record the cache was made from is removed");
+		for (Run run : runs) {
+			assertEquals("", run.err(), run::said);
+			assertEquals(runs.get(0).out(), run.out());
+		}
 	}
 
 	@Test
