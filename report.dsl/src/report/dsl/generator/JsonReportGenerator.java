@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.gson.Gson;
@@ -155,7 +154,7 @@ public class JsonReportGenerator {
 			json.endObject();
 		}
 		json.name("figures").beginArray();
-		for (Figure figure : EcoreUtil2.eAllOfType(report, Figure.class)) {
+		for (Figure figure : evaluator.contents(report).figures()) {
 			json.beginObject();
 			// a figure the parser recovered without its name or value (published only with --force) shows as bindings read it
 			json.name("name").value(figure.getName() == null ? "" : figure.getName());

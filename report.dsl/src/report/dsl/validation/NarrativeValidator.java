@@ -309,7 +309,7 @@ public class NarrativeValidator extends ConcernValidator {
 				}
 			}
 		}
-		for (Figure figure : evaluator.values(report).contents().figures()) {
+		for (Figure figure : evaluator.contents(report).figures()) {
 			if (figure.getValue() != null && figure.getValue().signum() != 0) {
 				known.computeIfAbsent(figure.getValue().stripTrailingZeros(), v -> new ArrayList<>())
 						.add(new Known(figure.getName(), figure.getUnit()));

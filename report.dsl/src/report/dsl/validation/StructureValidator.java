@@ -203,7 +203,7 @@ public class StructureValidator extends ConcernValidator {
 			return;
 		}
 		Map<TableType, TableData> given = new HashMap<>();
-		for (TableData data : evaluator.values(report).contents().tables()) {
+		for (TableData data : evaluator.contents(report).tables()) {
 			TableType table = data.getTable();
 			if (table == null || table.eIsProxy()) {
 				continue;
@@ -362,7 +362,7 @@ public class StructureValidator extends ConcernValidator {
 	@Check
 	public void checkDuplicateFigures(Report report) {
 		Set<String> seen = new HashSet<>();
-		for (Figure figure : evaluator.values(report).contents().figures()) {
+		for (Figure figure : evaluator.contents(report).figures()) {
 			if (figure.getName() != null && !seen.add(figure.getName())) {
 				error("数值「" + figure.getName() + "」重复声明", figure, Literals.NAMED__NAME, IssueCodes.DUPLICATE_FIGURE);
 			}
